@@ -1,0 +1,88 @@
+//! `isnad bench`: throughput per core (one thread) and peak memory over a
+//! JSON Lines corpus. Figures are medians over several runs.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::Args;
+use isnad_pipeline::{Input, Options, Pipeline};
+
+#[derive(Args)]
+pub struct BenchArgs {
+    /// JSON Lines corpus with a "text" field per line.
+    #[arg(long, default_value = "../shared/data/news/ant/articles.jsonl")]
+    corpus: PathBuf,
+    /// Runs per stage (the median is reported).
+    #[arg(long, default_value_t = 7)]
+    runs: usize,
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// Peak resident memory of this process, from /proc (Linux), in MiB.
+pub fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+pub fn run(args: BenchArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
+    let content =
+        std::fs::read_to_string(&args.corpus).with_context(|| format!("cannot read {}", args.corpus.display()))?;
+    let mut texts = Vec::new();
+    for (i, line) in content.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let v: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("{}:{}: not JSON", args.corpus.display(), i + 1))?;
+        if let Some(t) = v["text"].as_str() {
+            texts.push(t.to_string());
+        }
+    }
+    drop(content);
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    println!("corpus: {} documents, {:.2} MB ({})", texts.len(), mb, args.corpus.display());
+    let lex = p.lexicon();
+    let runs = args.runs.max(1);
+
+    let stage = |name: &str, f: &mut dyn FnMut(&str) -> usize| {
+        let mut rates = Vec::new();
+        let mut sink = 0usize;
+        for _ in 0..runs {
+            let t = Instant::now();
+            for text in &texts {
+                sink = sink.wrapping_add(f(text));
+            }
+            rates.push(mb / t.elapsed().as_secs_f64());
+        }
+        println!(
+            "{name:<40} {:>8.1} MB/s per core (median of {runs}; min {:.1}, max {:.1}) [{sink}]",
+            median(rates.clone()),
+            rates.iter().cloned().fold(f64::MAX, f64::min),
+            rates.iter().cloned().fold(0.0, f64::max)
+        );
+    };
+    stage("normalize (match key + offsets)", &mut |t| isnad_text::key(t, isnad_text::KeyKind::Match).len());
+    stage("tokenize", &mut |t| isnad_text::tokenize(t).len());
+    stage("normalize + tokenize", &mut |t| {
+        isnad_text::key(t, isnad_text::KeyKind::Match).len() + isnad_text::tokenize(t).len()
+    });
+    stage("text layer (tokens, sentences, numbers)", &mut |t| isnad_text::analyze(t, lex).quantities.len());
+    stage("text layer + clitics of every word", &mut |t| {
+        let layer = isnad_text::analyze(t, lex);
+        isnad_text::segment_words(t, &layer.tokens, lex).len() + layer.quantities.len()
+    });
+    stage("pipeline (isnad/1 document, serialized)", &mut |t| {
+        let doc = p.analyze(Input { text: t.to_string(), ..Input::default() }, Options::default());
+        serde_json::to_vec(&doc).map(|v| v.len()).unwrap_or(0)
+    });
+    if let Some(m) = peak_rss_mib() {
+        println!("peak resident memory: {m:.1} MiB (corpus held in memory: {mb:.1} MB)");
+    }
+    Ok(ExitCode::SUCCESS)
+}

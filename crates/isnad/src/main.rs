@@ -1,0 +1,244 @@
+//! The `isnad` command: analyse Arabic conflict reporting into isnad/1 records.
+
+mod bench;
+mod eval;
+mod input;
+mod report;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use isnad_pipeline::{Options, Pipeline};
+
+/// The bundled demo article (Khabar agency, Thursday 23 November 2023).
+pub const SEED: &str = include_str!("../../../examples/khabar-2023-11-23.txt");
+
+#[derive(Parser)]
+#[command(name = "isnad", version, about = "Arabic conflict reporting → structured, sourced, checkable records")]
+struct Cli {
+    /// Use edited data files from this directory (a copy of the repository's data/) instead of the embedded ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    data: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Json,
+    Text,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse documents: text files, `-` for stdin, or .jsonl corpora (id, title, text, published, source, url).
+    Analyze {
+        /// Inputs; none means stdin.
+        paths: Vec<String>,
+        /// Publication date or datetime (ISO 8601) of plain-text inputs.
+        #[arg(long)]
+        published: Option<String>,
+        /// Title of a plain-text input (default: its first line when it reads as a title).
+        #[arg(long)]
+        title: Option<String>,
+        /// Outlet of plain-text inputs.
+        #[arg(long)]
+        source: Option<String>,
+        /// URL of a plain-text input.
+        #[arg(long)]
+        url: Option<String>,
+        /// Identifier of a plain-text input (default: the file name, or a content hash for stdin).
+        #[arg(long)]
+        id: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// Include tokens with their clitic segmentation.
+        #[arg(long)]
+        tokens: bool,
+        /// One JSON document per line even for a single input.
+        #[arg(long)]
+        compact: bool,
+        /// Largest accepted document (or JSON line), in bytes.
+        #[arg(long, default_value_t = input::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+    },
+    /// Analyse the bundled demo article and print the report.
+    Demo {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Score a component against a reference data set.
+    Eval {
+        #[command(subcommand)]
+        what: eval::EvalCommand,
+    },
+    /// Measure throughput and peak memory over a JSON Lines corpus.
+    Bench(bench::BenchArgs),
+    /// Rebuild derived data files.
+    Data {
+        #[command(subcommand)]
+        what: DataCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DataCommand {
+    /// Rebuild data/lexicon/wordfreq.tsv (match-key frequencies for clitic decisions).
+    Wordfreq {
+        /// CoNLL files (token TAB tag).
+        #[arg(long)]
+        conll: Vec<PathBuf>,
+        /// JSON Lines corpora with a "text" field.
+        #[arg(long)]
+        jsonl: Vec<PathBuf>,
+        /// Keep words seen at least this often.
+        #[arg(long, default_value_t = 2)]
+        min_count: u32,
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("isnad: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn pipeline(data: &Option<PathBuf>) -> anyhow::Result<Pipeline> {
+    Ok(match data {
+        Some(dir) => Pipeline::with_lexicon(isnad_text::TextLexicon::from_dir(&dir.join("lexicon"))?),
+        None => Pipeline::new(),
+    })
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Analyze { paths, published, title, source, url, id, format, tokens, compact, max_bytes } => {
+            let published =
+                published.map(|p| isnad_schema::parse_published(&p)).transpose().map_err(anyhow::Error::msg)?;
+            let meta = input::Meta { id, title, source, url, published };
+            let paths = if paths.is_empty() { vec!["-".to_string()] } else { paths };
+            let p = pipeline(&cli.data)?;
+            let many = paths.len() > 1 || paths.iter().any(|p| p.ends_with(".jsonl") || p.ends_with(".ndjson"));
+            analyze(&p, &paths, &meta, format, Options { tokens }, compact || many, max_bytes)
+        }
+        Command::Demo { format } => {
+            let p = pipeline(&cli.data)?;
+            let input = isnad_pipeline::Input {
+                id: Some("khabar-2023-11-23".into()),
+                title: SEED.lines().next().map(|t| t.trim().to_string()),
+                source: Some("Khabar news agency (وكالة خبر)".into()),
+                url: None,
+                published: Some("2023-11-23".into()),
+                text: SEED.to_string(),
+            };
+            let doc = p.analyze(input, Options::default());
+            let mut out = io::stdout().lock();
+            match format {
+                Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?,
+                Format::Text => report::write(&mut out, &doc)?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { what } => eval::run(what, &pipeline(&cli.data)?),
+        Command::Bench(args) => bench::run(args, &pipeline(&cli.data)?),
+        Command::Data { what } => match what {
+            DataCommand::Wordfreq { conll, jsonl, min_count, out } => {
+                let mut texts = Vec::new();
+                for path in &conll {
+                    let content = std::fs::read_to_string(path)?;
+                    let words: Vec<&str> = content.lines().filter_map(|l| l.split('\t').next()).collect();
+                    texts.push(words.join(" "));
+                }
+                for path in &jsonl {
+                    for line in std::fs::read_to_string(path)?.lines().filter(|l| !l.trim().is_empty()) {
+                        let v: serde_json::Value = serde_json::from_str(line)?;
+                        if let Some(t) = v["text"].as_str() {
+                            texts.push(t.to_string());
+                        }
+                    }
+                }
+                let table = isnad_text::lexicon::build_wordfreq(texts.iter().map(|s| s.as_str()), min_count);
+                let sources: Vec<String> = conll
+                    .iter()
+                    .chain(&jsonl)
+                    .map(|p| p.file_name().unwrap_or_default().to_string_lossy().into_owned())
+                    .collect();
+                let header = format!(
+                    "# Match-key frequencies of Arabic words, used only to decide clitic cuts.\n\
+                     # Derived facts (counts) from: {}. See NOTICE for provenance and licenses.\n\
+                     # Rebuild: isnad data wordfreq --conll ../shared/data/ner/anercorp/train.conll \\\n\
+                     #   --jsonl ../shared/data/news/ant/articles.jsonl --min-count {min_count} --out data/lexicon/wordfreq.tsv\n",
+                    sources.join(", ")
+                );
+                std::fs::write(&out, header + &table)?;
+                eprintln!("wrote {} ({} words)", out.display(), table.lines().count() - 1);
+                Ok(ExitCode::SUCCESS)
+            }
+        },
+    }
+}
+
+fn analyze(
+    p: &Pipeline,
+    paths: &[String],
+    meta: &input::Meta,
+    format: Format,
+    opts: Options,
+    lines: bool,
+    max_bytes: u64,
+) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    let mut io_err: Option<io::Error> = None;
+    for path in paths {
+        input::read_path(path, meta, max_bytes, &mut |doc| match doc {
+            Err(e) => {
+                failed += 1;
+                eprintln!("isnad: {e}");
+            }
+            Ok(input) => {
+                let doc = p.analyze(input, opts);
+                let r = match format {
+                    Format::Json if lines => {
+                        serde_json::to_writer(&mut out, &doc).map_err(io::Error::from).and_then(|_| writeln!(out))
+                    }
+                    Format::Json => serde_json::to_writer_pretty(&mut out, &doc)
+                        .map_err(io::Error::from)
+                        .and_then(|_| writeln!(out)),
+                    Format::Text => report::write(&mut out, &doc),
+                };
+                if let Err(e) = r {
+                    io_err.get_or_insert(e);
+                }
+            }
+        });
+        if io_err.is_some() {
+            break;
+        }
+    }
+    if let Some(e) = io_err {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return Ok(ExitCode::SUCCESS);
+        }
+        return Err(e.into());
+    }
+    out.flush()?;
+    if failed > 0 {
+        eprintln!("isnad: {failed} input(s) failed; the others were processed");
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
+}

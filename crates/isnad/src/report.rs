@@ -1,0 +1,50 @@
+//! `--format text`: a readable English summary quoting the Arabic.
+
+use std::io::{self, Write};
+
+use isnad_pipeline::CharIndex;
+use isnad_schema::Document;
+
+/// Writes the report of one document.
+pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let d = &doc.document;
+    writeln!(out, "Document   {}", d.id)?;
+    if let Some(t) = &d.title {
+        writeln!(out, "Title      {t}")?;
+    }
+    if let Some(s) = &d.source {
+        writeln!(out, "Source     {s}")?;
+    }
+    writeln!(out, "Published  {}", d.published.as_deref().unwrap_or("(not given)"))?;
+    writeln!(out, "Language   {}", d.language)?;
+    writeln!(out, "Length     {} characters, {} sentences", doc.text.chars().count(), doc.sentences.len())?;
+    writeln!(out)?;
+    writeln!(out, "Quantities ({})", doc.quantities.len())?;
+    if !doc.quantities.is_empty() {
+        writeln!(out, "  {:>12}  {:<11}  {:<28}  text", "value", "kind", "counted noun")?;
+    }
+    for q in &doc.quantities {
+        let value = if q.value.fract() == 0.0 { format!("{}", q.value as i64) } else { format!("{}", q.value) };
+        let kind = match &q.relation {
+            Some(r) => format!("{} ({r})", q.kind),
+            None => q.kind.clone(),
+        };
+        let noun = match (&q.unit, &q.unit_en) {
+            (Some(u), Some(en)) => format!("{en} ({u})"),
+            (Some(u), None) => u.clone(),
+            _ => "-".into(),
+        };
+        writeln!(out, "  {value:>12}  {kind:<11}  {noun:<28}  «{}» @{}-{}", q.text, q.start, q.end)?;
+    }
+    writeln!(out)?;
+    let idx = CharIndex::new(&doc.text);
+    writeln!(out, "Sentences")?;
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let text = idx.slice(&doc.text, s.start, s.end);
+        let short: String = text.chars().take(90).collect();
+        let more = if text.chars().count() > 90 { "…" } else { "" };
+        writeln!(out, "  {:>3}. [{}-{}] {short}{more}", i + 1, s.start, s.end)?;
+    }
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,218 @@
+//! The pipeline: each stage is a plain function over the document, and the
+//! result is one [`isnad_schema::Document`].
+
+use isnad_schema::{Document, DocumentMeta, QuantityRecord, SegmentRecord, Span, TokenRecord, SCHEMA};
+use isnad_text::{match_key, TextLexicon};
+
+/// One input document.
+#[derive(Clone, Debug, Default)]
+pub struct Input {
+    /// Identifier; derived from the content when absent.
+    pub id: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Publication date (ISO 8601), already validated.
+    pub published: Option<String>,
+    /// The text.
+    pub text: String,
+}
+
+/// What to include beyond the default records.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Include tokens with their clitic segmentation.
+    pub tokens: bool,
+}
+
+/// The loaded data every stage needs.
+pub struct Pipeline {
+    lex: &'static TextLexicon,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new()
+    }
+}
+
+impl Pipeline {
+    /// A pipeline over the embedded data.
+    pub fn new() -> Pipeline {
+        Pipeline { lex: TextLexicon::embedded() }
+    }
+
+    /// A pipeline over an edited copy of the lexicon files.
+    pub fn with_lexicon(lex: TextLexicon) -> Pipeline {
+        Pipeline { lex: Box::leak(Box::new(lex)) }
+    }
+
+    /// The text lexicon in use.
+    pub fn lexicon(&self) -> &TextLexicon {
+        self.lex
+    }
+
+    /// Analyses one document.
+    pub fn analyze(&self, input: Input, opts: Options) -> Document {
+        let text = input.text;
+        let layer = isnad_text::analyze(&text, self.lex);
+        let chars = CharIndex::new(&text);
+        let quantities = layer
+            .quantities
+            .iter()
+            .map(|q| QuantityRecord {
+                start: q.start,
+                end: q.end,
+                text: chars.slice(&text, q.start, q.end).to_string(),
+                value: q.value,
+                unit: q.unit.clone(),
+                unit_en: q.unit_en.clone(),
+                kind: kind_name(q.kind).to_string(),
+                relation: q.relation.map(|r| relation_name(r).to_string()),
+                unit_category: q.unit_category.clone(),
+            })
+            .collect();
+        let tokens = opts.tokens.then(|| {
+            let segs = isnad_text::segment_words(&text, &layer.tokens, self.lex);
+            layer
+                .tokens
+                .iter()
+                .zip(segs)
+                .map(|(t, seg)| TokenRecord {
+                    start: t.start,
+                    end: t.end,
+                    text: t.text(&text).to_string(),
+                    kind: token_kind_name(t.kind).to_string(),
+                    key: match_key(t.text(&text)),
+                    stem: seg.as_ref().map(|s| s.stem.clone()),
+                    segments: seg.map(|s| {
+                        s.segments
+                            .iter()
+                            .map(|g| SegmentRecord {
+                                start: g.start,
+                                end: g.end,
+                                kind: segment_kind_name(g.kind).to_string(),
+                            })
+                            .collect()
+                    }),
+                })
+                .collect()
+        });
+        let id = input.id.unwrap_or_else(|| content_id(&text));
+        Document {
+            schema: SCHEMA.to_string(),
+            document: DocumentMeta {
+                id,
+                title: input.title,
+                source: input.source,
+                url: input.url,
+                published: input.published,
+                language: language(&text).to_string(),
+            },
+            sentences: layer.sentences.iter().map(|s| Span { start: s.start, end: s.end }).collect(),
+            quantities,
+            tokens,
+            text,
+        }
+    }
+}
+
+/// A stable content identifier: FNV-1a 64 of the text, in hex.
+pub fn content_id(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("doc-{h:016x}")
+}
+
+/// The main script of the text: `ar` when most letters are Arabic, `en`
+/// when most are Latin, `und` otherwise.
+pub fn language(text: &str) -> &'static str {
+    let (mut ar, mut latin, mut other) = (0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        match c as u32 {
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => ar += 1,
+            _ if c.is_ascii_alphabetic() => latin += 1,
+            _ => other += 1,
+        }
+    }
+    let total = ar + latin + other;
+    if total == 0 {
+        "und"
+    } else if ar * 2 > total {
+        "ar"
+    } else if latin * 2 > total {
+        "en"
+    } else {
+        "und"
+    }
+}
+
+fn kind_name(k: isnad_text::QuantityKind) -> &'static str {
+    match k {
+        isnad_text::QuantityKind::Cardinal => "cardinal",
+        isnad_text::QuantityKind::Ordinal => "ordinal",
+        isnad_text::QuantityKind::Approximate => "approximate",
+    }
+}
+
+fn relation_name(r: isnad_text::lexicon::Relation) -> &'static str {
+    use isnad_text::lexicon::Relation::*;
+    match r {
+        About => "about",
+        MoreThan => "more_than",
+        LessThan => "less_than",
+        AtLeast => "at_least",
+        AtMost => "at_most",
+        OrderOfMagnitude => "order_of_magnitude",
+    }
+}
+
+fn token_kind_name(k: isnad_text::TokenKind) -> &'static str {
+    match k {
+        isnad_text::TokenKind::Word => "word",
+        isnad_text::TokenKind::Number => "number",
+        isnad_text::TokenKind::Punct => "punct",
+        isnad_text::TokenKind::Symbol => "symbol",
+    }
+}
+
+fn segment_kind_name(k: isnad_text::SegmentKind) -> &'static str {
+    use isnad_text::SegmentKind::*;
+    match k {
+        Conj => "conj",
+        Prep => "prep",
+        Fut => "fut",
+        Det => "det",
+        Stem => "stem",
+        Pron => "pron",
+    }
+}
+
+/// Maps code-point offsets to byte offsets of one text.
+pub struct CharIndex {
+    /// Byte offset of every code point, plus the text length at the end.
+    bytes: Vec<u32>,
+}
+
+impl CharIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> CharIndex {
+        let mut bytes: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
+        bytes.push(text.len() as u32);
+        CharIndex { bytes }
+    }
+
+    /// `text[start..end]` in code points (clamped to the text).
+    pub fn slice<'a>(&self, text: &'a str, start: u32, end: u32) -> &'a str {
+        let n = self.bytes.len() - 1;
+        let s = (start as usize).min(n);
+        let e = (end as usize).clamp(s, n);
+        &text[self.bytes[s] as usize..self.bytes[e] as usize]
+    }
+}

@@ -1,0 +1,213 @@
+//! The `isnad/1` document schema: one set of records shared by the CLI, the
+//! HTTP API, the web UI and the exports. Field names are stable; new fields
+//! are added, never renamed.
+//!
+//! Offsets (`start`, `end`) are Unicode code-point offsets into
+//! [`Document::text`], end exclusive.
+
+use serde::{Deserialize, Serialize, Serializer};
+
+/// The schema identifier written in every document.
+pub const SCHEMA: &str = "isnad/1";
+
+/// Metadata of the analysed document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocumentMeta {
+    /// Stable identifier (given, or derived from the file name or content).
+    pub id: String,
+    /// Title, when known.
+    pub title: Option<String>,
+    /// Outlet or source name, when known.
+    pub source: Option<String>,
+    /// URL, when known.
+    pub url: Option<String>,
+    /// Publication date or datetime, ISO 8601.
+    pub published: Option<String>,
+    /// Main language of the text: `ar`, `en`, … or `und`.
+    pub language: String,
+}
+
+/// A plain span.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// Code-point start.
+    pub start: u32,
+    /// Code-point end (exclusive).
+    pub end: u32,
+}
+
+/// A number in the text with its counted noun.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuantityRecord {
+    /// Code-point start of the phrase (cue, number, counted noun).
+    pub start: u32,
+    /// Code-point end (exclusive).
+    pub end: u32,
+    /// The phrase as written.
+    pub text: String,
+    /// The value; integral values are written as JSON integers.
+    #[serde(serialize_with = "ser_number")]
+    pub value: f64,
+    /// Lemma of the counted noun (عنصر), or null.
+    pub unit: Option<String>,
+    /// English gloss of the counted noun (member), or null.
+    pub unit_en: Option<String>,
+    /// `cardinal`, `ordinal` or `approximate`.
+    pub kind: String,
+    /// For approximate counts: `about`, `more_than`, `less_than`, `at_least`,
+    /// `at_most` or `order_of_magnitude`; null otherwise.
+    #[serde(default)]
+    pub relation: Option<String>,
+    /// Lexicon category of the counted noun (person, casualty, materiel, time …).
+    #[serde(default)]
+    pub unit_category: Option<String>,
+}
+
+/// Writes integral floats as integers (32, not 32.0).
+pub fn ser_number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.007_199_254_740_992e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+/// One clitic segment of a token.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentRecord {
+    /// Code-point start.
+    pub start: u32,
+    /// Code-point end (exclusive).
+    pub end: u32,
+    /// `conj`, `prep`, `fut`, `det`, `stem` or `pron`.
+    pub kind: String,
+}
+
+/// A token (only with `--tokens`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenRecord {
+    /// Code-point start.
+    pub start: u32,
+    /// Code-point end (exclusive).
+    pub end: u32,
+    /// The token as written.
+    pub text: String,
+    /// `word`, `number`, `punct` or `symbol`.
+    pub kind: String,
+    /// Match key (diacritics, hamza-on-alef, ى, digits … folded).
+    pub key: String,
+    /// Clitic segments of a word (they tile the token).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segments: Option<Vec<SegmentRecord>>,
+    /// Match key of the stem (ta-marbuta restored before a pronoun).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stem: Option<String>,
+}
+
+/// One analysed document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Metadata.
+    pub document: DocumentMeta,
+    /// The input text, exactly.
+    pub text: String,
+    /// Sentence spans.
+    pub sentences: Vec<Span>,
+    /// Numbers and counts.
+    pub quantities: Vec<QuantityRecord>,
+    /// Tokens, when asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<TokenRecord>>,
+}
+
+/// Checks and normalises an ISO 8601 date or datetime:
+/// `YYYY-MM-DD`, optionally followed by `THH:MM[:SS[.fff]]` and `Z` or `±HH:MM`.
+pub fn parse_published(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    let bad = || format!("{s:?} is not an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM])");
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        (!part.is_empty() && part.bytes().all(|c| c.is_ascii_digit())).then(|| part.parse().ok()).flatten()
+    };
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(bad());
+    }
+    let (y, m, d) = (num(0..4).ok_or_else(bad)?, num(5..7).ok_or_else(bad)?, num(8..10).ok_or_else(bad)?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] {
+        return Err(format!("{s:?}: no such day"));
+    }
+    if b.len() == 10 {
+        return Ok(s.to_string());
+    }
+    if b[10] != b'T' && b[10] != b' ' {
+        return Err(bad());
+    }
+    let rest = &s[11..];
+    let (clock, zone) = match rest.find(['Z', '+', '-']) {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let parts: Vec<&str> = clock.split(':').collect();
+    let ok_num = |p: &str, max: u32| {
+        p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit()) && p.parse::<u32>().is_ok_and(|v| v <= max)
+    };
+    let sec_ok = |p: &str| {
+        let (whole, frac) = p.split_once('.').unwrap_or((p, "0"));
+        ok_num(whole, 60) && !frac.is_empty() && frac.bytes().all(|c| c.is_ascii_digit())
+    };
+    let clock_ok = match parts.as_slice() {
+        [h, mi] => ok_num(h, 23) && ok_num(mi, 59),
+        [h, mi, sec] => ok_num(h, 23) && ok_num(mi, 59) && sec_ok(sec),
+        _ => false,
+    };
+    let zone_ok = zone.is_empty()
+        || zone == "Z"
+        || (zone.len() == 6 && zone.as_bytes()[3] == b':' && ok_num(&zone[1..3], 14) && ok_num(&zone[4..6], 59));
+    if clock_ok && zone_ok {
+        Ok(format!("{}T{}", &s[..10], rest))
+    } else {
+        Err(bad())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_dates() {
+        assert_eq!(parse_published("2023-11-23").unwrap(), "2023-11-23");
+        assert_eq!(parse_published("2023-11-23 08:30").unwrap(), "2023-11-23T08:30");
+        assert_eq!(parse_published("2013-02-12T04:30:00-02:00").unwrap(), "2013-02-12T04:30:00-02:00");
+        assert!(parse_published("2023-02-29").is_err());
+        assert!(parse_published("2024-02-29").is_ok());
+        assert!(parse_published("23/11/2023").is_err());
+        assert!(parse_published("2023-13-01").is_err());
+        assert!(parse_published("2023-11-23T25:00").is_err());
+        assert!(parse_published("٢٠٢٣-١١-٢٣").is_err());
+    }
+
+    #[test]
+    fn integral_values_are_integers() {
+        let q = QuantityRecord {
+            start: 0,
+            end: 2,
+            text: "32".into(),
+            value: 32.0,
+            unit: None,
+            unit_en: None,
+            kind: "cardinal".into(),
+            relation: None,
+            unit_category: None,
+        };
+        let j = serde_json::to_value(&q).unwrap();
+        assert_eq!(j["value"], serde_json::json!(32));
+        let half = QuantityRecord { value: 1.5, ..q };
+        assert_eq!(serde_json::to_value(&half).unwrap()["value"], serde_json::json!(1.5));
+    }
+}
