@@ -87,9 +87,9 @@ impl Pipeline {
                     text: t.text(&text).to_string(),
                     kind: token_kind_name(t.kind).to_string(),
                     key: match_key(t.text(&text)),
-                    stem: seg.as_ref().map(|s| s.stem.clone()),
+                    stem: seg.as_ref().map(|s| s.stem.to_string()),
                     segments: seg.map(|s| {
-                        s.segments
+                        s.segments()
                             .iter()
                             .map(|g| SegmentRecord {
                                 start: g.start,
@@ -134,11 +134,13 @@ pub fn content_id(text: &str) -> String {
 /// when most are Latin, `und` otherwise.
 pub fn language(text: &str) -> &'static str {
     let (mut ar, mut latin, mut other) = (0usize, 0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars() {
         match c as u32 {
-            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => ar += 1,
+            0x0621..=0x064A | 0x066E..=0x06D3 | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFC => ar += 1,
             _ if c.is_ascii_alphabetic() => latin += 1,
-            _ => other += 1,
+            0..=0x7F | 0x0600..=0x06FF => {}
+            _ if c.is_alphabetic() => other += 1,
+            _ => {}
         }
     }
     let total = ar + latin + other;

@@ -6,10 +6,12 @@
 //! stem is a known word (corpus frequency), so بارزة، وكالة، فبراير، بالي stay
 //! whole while بالعاصمة → ب+ال+عاصمة and والثانية → و+ال+ثانية.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::lexicon::TextLexicon;
-use crate::normalize::{key, KeyKind};
+use crate::normalize::{key, Key, KeyKind};
 
 /// The role of a segment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -40,22 +42,41 @@ pub struct Segment {
     pub kind: SegmentKind,
 }
 
-/// A word's segmentation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A word's segmentation (at most five segments: conj, prep, det, stem, pron).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segmentation {
-    /// Segments in order; they tile the word exactly.
-    pub segments: Vec<Segment>,
+    segs: [Segment; 5],
+    len: u8,
     /// Match key of the stem, with a ta-marbuta restored before a pronoun
     /// (حكومته → حكومة).
-    pub stem: String,
+    pub stem: Arc<str>,
     /// True when the article was present.
     pub definite: bool,
 }
 
 impl Segmentation {
+    fn new(segments: &[Segment], stem: &str, definite: bool) -> Segmentation {
+        let mut segs = [Segment { start: 0, end: 0, kind: SegmentKind::Stem }; 5];
+        segs[..segments.len()].copy_from_slice(segments);
+        Segmentation { segs, len: segments.len() as u8, stem: Arc::from(stem), definite }
+    }
+
+    /// Segments in order; they tile the word exactly.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segs[..self.len as usize]
+    }
+
+    /// Moves every segment by `delta` code points.
+    pub fn shift(&mut self, delta: u32) {
+        for s in &mut self.segs[..self.len as usize] {
+            s.start += delta;
+            s.end += delta;
+        }
+    }
+
     /// The proclitic letters cut off, as segment kinds.
     pub fn proclitics(&self) -> impl Iterator<Item = SegmentKind> + '_ {
-        self.segments.iter().map(|s| s.kind).take_while(|k| *k != SegmentKind::Stem)
+        self.segments().iter().map(|s| s.kind).take_while(|k| *k != SegmentKind::Stem)
     }
 }
 
@@ -65,6 +86,9 @@ const PRONOUNS: [&str; 9] = ["هما", "كما", "هم", "هن", "ها", "كم",
 /// `pron`, also through an enclitic cut of it.
 fn evidence(lex: &TextLexicon, stem: &str) -> u32 {
     let f = lex.freq(stem);
+    if f >= 3 {
+        return f; // enough on its own; the enclitic reading cannot lower it
+    }
     match enclitic(lex, stem) {
         Some((_, s)) => f.max(lex.freq(&s)),
         None => f,
@@ -102,113 +126,108 @@ fn enclitic(lex: &TextLexicon, stem: &str) -> Option<(usize, String)> {
 /// offset in the document.
 pub fn segment(word: &str, start: u32, lex: &TextLexicon) -> Segmentation {
     let k = key(word, KeyKind::Match);
-    let kc: Vec<char> = k.text.chars().collect();
-    let whole_key = k.text.as_str();
-    let whole_seg = |stem: String| Segmentation {
-        segments: vec![Segment { start, end: start + k.original_len, kind: SegmentKind::Stem }],
-        stem,
-        definite: false,
+    let n = k.len();
+    let whole = |k: &Key| {
+        Segmentation::new(&[Segment { start, end: start + k.original_len, kind: SegmentKind::Stem }], &k.text, false)
     };
-    if kc.len() < 3 || lex.keep_whole(whole_key) || !kc.iter().all(|c| ('\u{0621}'..='\u{064A}').contains(c)) {
-        return whole_seg(k.text.clone());
+    // A ligature (presentation form) expands to several key letters of one
+    // original character: such words are not cut, so segments stay non-empty.
+    if n < 3
+        || !k.text.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+        || k.offsets.windows(2).any(|w| w[0] == w[1])
+        || lex.keep_whole(&k.text)
+    {
+        return whole(&k);
     }
-    let orig: Vec<char> = word.chars().collect();
-    let f_whole = lex.freq(whole_key);
+    // Every key letter is now two bytes: letter i is at byte 2i.
+    let kb = k.text.as_bytes();
+    let letter = |i: usize| -> Option<char> { k.text.get(2 * i..2 * i + 2).and_then(|s| s.chars().next()) };
+    let from = |i: usize| -> &str { &k.text[2 * i..] };
+    let f_whole = lex.freq(&k.text);
+    let mut def_buf = String::with_capacity(kb.len() + 4);
 
-    // Enumerate proclitic sequences: (conj?)(prep|fut)?(det)?
-    let mut best: Option<(usize, Vec<(usize, usize, SegmentKind)>)> = None; // (prefix len, spans in key chars)
-    let conj_opts: &[Option<char>] = &[None, Some('و'), Some('ف')];
-    for &conj in conj_opts {
-        let mut p0 = 0;
-        let mut segs0 = Vec::new();
-        if let Some(c) = conj {
-            if kc.first() != Some(&c) {
+    // Candidates: (conj?)(prep|fut)?(det: none, "ل" after ل, or "ال").
+    // best = (prefix letters, conj, prep kind, det letters)
+    let mut best: Option<(usize, bool, Option<SegmentKind>, usize)> = None;
+    for conj in [false, true] {
+        if conj && !matches!(letter(0), Some('و' | 'ف')) {
+            continue;
+        }
+        let p0 = conj as usize;
+        for prep in [None, Some('ب'), Some('ل'), Some('ك'), Some('س')] {
+            if prep.is_some() && letter(p0) != prep {
                 continue;
             }
-            segs0.push((0, 1, SegmentKind::Conj));
-            p0 = 1;
-        }
-        for prep in [None, Some('ب'), Some('ل'), Some('ك'), Some('س')] {
-            let mut p1 = p0;
-            let mut segs1 = segs0.clone();
-            if let Some(c) = prep {
-                if kc.get(p1) != Some(&c) {
-                    continue;
-                }
-                let kind = if c == 'س' { SegmentKind::Fut } else { SegmentKind::Prep };
-                segs1.push((p1, p1 + 1, kind));
-                p1 += 1;
-            }
+            let p1 = p0 + prep.is_some() as usize;
             for det in [false, true] {
                 let mut p2 = p1;
-                let mut segs = segs1.clone();
                 if det {
-                    if prep == Some('ل') && kc.get(p2) == Some(&'ل') && kc.get(p2 + 1) != Some(&'ل') {
-                        // لل = ل + (ا)ل
-                        segs.push((p2, p2 + 1, SegmentKind::Det));
-                        p2 += 1;
-                    } else if kc.get(p2) == Some(&'ا') && kc.get(p2 + 1) == Some(&'ل') {
+                    if prep == Some('ل') && letter(p2) == Some('ل') && letter(p2 + 1) != Some('ل') {
+                        p2 += 1; // لل = ل + (ا)ل
+                    } else if letter(p2) == Some('ا') && letter(p2 + 1) == Some('ل') {
                         // The article's alef is bare in the original (not أ إ آ).
-                        let (o, _) = k.original_span(p2, p2 + 1);
-                        if !matches!(orig.get(o as usize), Some('ا' | 'ٱ')) {
+                        let o = k.offsets[p2] as usize;
+                        if !matches!(word.chars().nth(o), Some('ا' | 'ٱ')) {
                             continue;
                         }
-                        segs.push((p2, p2 + 2, SegmentKind::Det));
                         p2 += 2;
                     } else {
                         continue;
                     }
                 }
-                if segs.is_empty() {
+                if p2 == 0 || n - p2 < 2 || best.is_some_and(|b| b.0 >= p2) {
                     continue;
                 }
-                let rest: String = kc[p2..].iter().collect();
-                let rest_len = kc.len() - p2;
-                if rest_len < 2 || !valid(lex, prep, det, det && p1 > 0, &rest, rest_len, f_whole) {
+                let rest = from(p2);
+                if !valid(lex, prep, det, det && p1 > 0, rest, n - p2, f_whole, &mut def_buf) {
                     continue;
                 }
                 if !det && rest.starts_with("ال") {
                     // A whole word after a clitic must match as written, ى apart from ي.
-                    let (o, _) = k.original_span(p2, p2 + 1);
-                    let orig_rest: String = orig[o as usize..].iter().collect();
+                    let o = k.offsets[p2] as usize;
+                    let orig_rest: String = word.chars().skip(o).collect();
                     if !lex.keep_whole_light(&orig_rest) {
                         continue;
                     }
                 }
-                if best.as_ref().is_none_or(|(l, _)| p2 > *l) {
-                    best = Some((p2, segs));
-                }
+                let kind = prep.map(|c| if c == 'س' { SegmentKind::Fut } else { SegmentKind::Prep });
+                best = Some((p2, conj, kind, p2 - p1));
             }
         }
     }
-    let (plen, mut spans) = best.unwrap_or((0, Vec::new()));
-    let definite = spans.iter().any(|s| s.2 == SegmentKind::Det);
-    let rest: String = kc[plen..].iter().collect();
-    let mut stem = rest.clone();
-    let mut stem_end = kc.len();
-    if !definite {
-        if let Some((plen_chars, s)) = enclitic(lex, &rest) {
-            stem_end = kc.len() - plen_chars;
+    let (plen, conj, prep, det_len) = best.unwrap_or((0, false, None, 0));
+    // Spans in key letters: [a, b) with their kinds.
+    let mut spans: Vec<(usize, SegmentKind)> = Vec::with_capacity(5);
+    if conj {
+        spans.push((0, SegmentKind::Conj));
+    }
+    if let Some(kind) = prep {
+        spans.push((conj as usize, kind));
+    }
+    if det_len > 0 {
+        spans.push((plen - det_len, SegmentKind::Det));
+    }
+    let rest = from(plen);
+    let mut stem = rest.to_string();
+    spans.push((plen, SegmentKind::Stem));
+    if det_len == 0 {
+        if let Some((pron_len, s)) = enclitic(lex, rest) {
+            spans.push((n - pron_len, SegmentKind::Pron));
             stem = s;
         }
     }
-    spans.push((plen, stem_end, SegmentKind::Stem));
-    if stem_end < kc.len() {
-        spans.push((stem_end, kc.len(), SegmentKind::Pron));
+    // Key letters → original code points; segments tile the word exactly.
+    let mut segments = [Segment { start: 0, end: 0, kind: SegmentKind::Stem }; 5];
+    for (i, &(a, kind)) in spans.iter().enumerate() {
+        let s = if i == 0 { 0 } else { k.offsets[a] };
+        let e = spans.get(i + 1).map_or(k.original_len, |&(b, _)| k.offsets[b]);
+        segments[i] = Segment { start: start + s, end: start + e, kind };
     }
-    // Key-char spans → original code points; tile the word exactly.
-    let mut segments = Vec::with_capacity(spans.len());
-    let mut cursor = 0u32;
-    for (i, &(a, b, kind)) in spans.iter().enumerate() {
-        let end = if i + 1 == spans.len() { k.original_len } else { k.original_span(spans[i + 1].0, spans[i + 1].1).0 };
-        let _ = (a, b);
-        segments.push(Segment { start: start + cursor, end: start + end, kind });
-        cursor = end;
-    }
-    Segmentation { segments, stem, definite }
+    Segmentation::new(&segments[..spans.len()], &stem, det_len > 0)
 }
 
 /// Whether a proclitic cut leaving `rest` is supported by the lexicon.
+#[allow(clippy::too_many_arguments)]
 fn valid(
     lex: &TextLexicon,
     prep: Option<char>,
@@ -217,14 +236,18 @@ fn valid(
     rest: &str,
     rest_len: usize,
     f_whole: u32,
+    buf: &mut String,
 ) -> bool {
     if det {
-        if lex.keep_whole(rest) || lex.keep_whole(&format!("ال{rest}")) {
+        buf.clear();
+        buf.push_str("ال");
+        buf.push_str(rest);
+        if lex.keep_whole(rest) || lex.keep_whole(buf) {
             return false;
         }
         // The bare stem or (after another clitic) the definite form is known,
         // or the stem is long enough that ال+stem is the only reading.
-        let f = lex.freq(rest).max(if det_after_clitic { lex.freq(&format!("ال{rest}")) } else { 0 });
+        let f = lex.freq(rest).max(if det_after_clitic { lex.freq(buf) } else { 0 });
         return f >= 1 || rest_len >= 3;
     }
     // Without the article, a remainder starting with ال must be a whole word
@@ -251,7 +274,7 @@ mod tests {
         let lex = TextLexicon::embedded();
         let s = segment(word, 0, lex);
         let chars: Vec<char> = word.chars().collect();
-        s.segments.iter().map(|g| chars[g.start as usize..g.end as usize].iter().collect()).collect()
+        s.segments().iter().map(|g| chars[g.start as usize..g.end as usize].iter().collect()).collect()
     }
 
     #[test]
@@ -290,7 +313,7 @@ mod tests {
     fn ta_marbuta_restored_in_stem() {
         let lex = TextLexicon::embedded();
         let s = segment("حكومته", 0, lex);
-        assert_eq!(s.stem, "حكومة");
-        assert_eq!(s.segments.len(), 2);
+        assert_eq!(&*s.stem, "حكومة");
+        assert_eq!(s.segments().len(), 2);
     }
 }

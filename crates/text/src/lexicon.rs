@@ -3,7 +3,7 @@
 //! counted nouns. The files live under `data/lexicon/` and are embedded in the
 //! binary; [`TextLexicon::from_dir`] loads edited copies instead.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -449,7 +449,7 @@ pub fn light_key(s: &str) -> String {
 /// Builds the word-frequency file from texts: one line per match key seen at
 /// least `min_count` times (Arabic words only), most frequent first.
 pub fn build_wordfreq<'a>(texts: impl Iterator<Item = &'a str>, min_count: u32) -> String {
-    let mut counts: HashMap<String, u32> = HashMap::new();
+    let mut counts: HashMap<String, u32> = HashMap::default();
     for text in texts {
         for tok in crate::token::tokenize(text) {
             if tok.kind != crate::token::TokenKind::Word {

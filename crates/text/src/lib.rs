@@ -43,7 +43,47 @@ pub fn analyze(text: &str, lex: &TextLexicon) -> TextLayer {
     TextLayer { tokens, sentences, quantities }
 }
 
-/// Segments every word token (the `--tokens` view).
+/// Segments every word token (a one-off [`Segmenter`]).
 pub fn segment_words(text: &str, tokens: &[Token], lex: &TextLexicon) -> Vec<Option<Segmentation>> {
-    tokens.iter().map(|t| (t.kind == TokenKind::Word).then(|| segment(t.text(text), t.start, lex))).collect()
+    Segmenter::new(lex).segment_words(text, tokens)
+}
+
+/// Clitic segmentation with a memo of the words already seen: a word's
+/// segmentation depends on the word alone, and news vocabulary repeats, so a
+/// segmenter kept across a batch of documents cuts each distinct word once.
+pub struct Segmenter<'l> {
+    lex: &'l TextLexicon,
+    memo: rustc_hash::FxHashMap<Box<str>, Segmentation>,
+}
+
+impl<'l> Segmenter<'l> {
+    /// Memo size past which it is emptied (bounds memory on huge batches).
+    pub const MEMO_LIMIT: usize = 200_000;
+
+    /// A segmenter with an empty memo.
+    pub fn new(lex: &'l TextLexicon) -> Segmenter<'l> {
+        Segmenter { lex, memo: rustc_hash::FxHashMap::default() }
+    }
+
+    /// Segments one word starting at code point `start`.
+    pub fn segment(&mut self, word: &str, start: u32) -> Segmentation {
+        if self.memo.len() >= Self::MEMO_LIMIT {
+            self.memo.clear();
+        }
+        let mut seg = match self.memo.get(word) {
+            Some(s) => s.clone(),
+            None => {
+                let s = segment(word, 0, self.lex);
+                self.memo.insert(word.into(), s.clone());
+                s
+            }
+        };
+        seg.shift(start);
+        seg
+    }
+
+    /// Segments every word token; `None` for other tokens.
+    pub fn segment_words(&mut self, text: &str, tokens: &[Token]) -> Vec<Option<Segmentation>> {
+        tokens.iter().map(|t| (t.kind == TokenKind::Word).then(|| self.segment(t.text(text), t.start))).collect()
+    }
 }

@@ -54,6 +54,10 @@ pub fn fold_match(c: char) -> Fold {
     if u < 0x80 {
         return Fold::One(c.to_ascii_lowercase());
     }
+    // Fast path: the common Arabic letters fold to themselves.
+    if matches!(u, 0x0624 | 0x0626..=0x063A | 0x0641..=0x0648 | 0x064A) {
+        return Fold::One(c);
+    }
     if u == 0xFEFF || is_ignorable(c) {
         return Fold::Drop;
     }
@@ -176,6 +180,13 @@ pub fn search_key(text: &str) -> String {
         push_folded(KeyKind::Search, c, |f| out.push(f));
     }
     out
+}
+
+/// Appends the search key of `text` to `out`.
+pub fn search_key_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        push_folded(KeyKind::Search, c, |f| out.push(f));
+    }
 }
 
 /// Appends the match key of `text` to `out` (no allocation when `out` has room).

@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use crate::lexicon::{GramNumber, NumClass, NumberWord, Relation, TextLexicon};
-use crate::normalize::{is_ignorable, search_key};
+use crate::normalize::{is_ignorable, search_key, search_key_into};
 use crate::token::{digit_value, Token, TokenKind};
 
 /// What kind of quantity.
@@ -164,6 +164,7 @@ struct Scanner<'a> {
     tokens: &'a [Token],
     lex: &'a TextLexicon,
     keys: Vec<Option<String>>, // search key per word token (lazily filled)
+    buf: String,               // scratch key for one-off lookups
 }
 
 impl<'a> Scanner<'a> {
@@ -193,8 +194,15 @@ impl<'a> Scanner<'a> {
             }
             TokenKind::Word => {
                 let lex = self.lex;
-                let key = self.key(i).to_string();
-                let (w, conj, definite) = lookup_word(lex, &key)?;
+                let key = match &self.keys[i] {
+                    Some(k) => k.as_str(),
+                    None => {
+                        self.buf.clear();
+                        search_key_into(t.text(self.text), &mut self.buf);
+                        self.buf.as_str()
+                    }
+                };
+                let (w, conj, definite) = lookup_word(lex, key)?;
                 if w.flags.maqsura {
                     let last = t.text(self.text).chars().rev().find(|c| !is_ignorable(*c));
                     if last != Some('ى') {
@@ -256,7 +264,7 @@ impl Acc {
 
 /// Finds the quantities in `text` given its tokens.
 pub fn find_quantities(text: &str, tokens: &[Token], lex: &TextLexicon) -> Vec<Quantity> {
-    let mut sc = Scanner { text, tokens, lex, keys: vec![None; tokens.len()] };
+    let mut sc = Scanner { text, tokens, lex, keys: vec![None; tokens.len()], buf: String::new() };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -284,6 +292,11 @@ pub fn find_quantities(text: &str, tokens: &[Token], lex: &TextLexicon) -> Vec<Q
 }
 
 fn dual_noun(sc: &mut Scanner<'_>, i: usize) -> Option<Quantity> {
+    // Duals end in ان/ين (possibly with diacritics after): check before keying.
+    let last2: String = sc.tokens[i].text(sc.text).chars().rev().filter(|c| !is_ignorable(*c)).take(2).collect();
+    if last2 != "نا" && last2 != "ني" {
+        return None;
+    }
     let key = sc.key(i).to_string();
     let lex = sc.lex;
     let bare = |k: &str| lex.noun(k).filter(|(_, n)| *n == GramNumber::Dual);

@@ -1,0 +1,173 @@
+//! End-to-end tests of the `isnad` binary: the seed article, bad input,
+//! batches, limits.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const SEED: &str = include_str!("../../../examples/khabar-2023-11-23.txt");
+
+fn isnad(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run isnad");
+    // The child may refuse input early; a broken pipe here is fine.
+    let _ = child.stdin.take().expect("stdin").write_all(stdin);
+    child.wait_with_output().expect("wait")
+}
+
+fn tmp(name: &str, content: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("isnad-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+fn slice(text: &str, s: &Value, e: &Value) -> String {
+    text.chars().skip(s.as_u64().unwrap() as usize).take((e.as_u64().unwrap() - s.as_u64().unwrap()) as usize).collect()
+}
+
+#[test]
+fn seed_quantities() {
+    let out = isnad(&["analyze", "--published", "2023-11-23", "-"], SEED.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["schema"], "isnad/1");
+    assert_eq!(doc["text"], SEED);
+    assert_eq!(doc["document"]["published"], "2023-11-23");
+    assert_eq!(doc["document"]["language"], "ar");
+    assert!(doc["sentences"].as_array().unwrap().len() >= 12);
+    let qs = doc["quantities"].as_array().unwrap();
+    for q in qs {
+        assert_eq!(slice(SEED, &q["start"], &q["end"]), q["text"].as_str().unwrap(), "quantity text slices back");
+    }
+    let find = |text: &str| qs.iter().find(|q| q["text"] == text).unwrap_or_else(|| panic!("no quantity {text}"));
+    // (phrase, value, unit, gloss)
+    let expected = [
+        ("32 عنصراً", 32, "عنصر", "member"),
+        ("13 عنصراً", 13, "عنصر", "member"),
+        ("12 عنصراً", 12, "عنصر", "member"),
+        ("خمسة عناصر", 5, "عنصر", "member"),
+        ("أربعة عناصر", 4, "عنصر", "member"),
+        ("عنصرين", 2, "عنصر", "member"),
+        ("أربع دفعات", 4, "دفعة", "batch"),
+        ("لثلاث دورات", 3, "دورة", "course"),
+        ("وثلاثة صناديق", 3, "صندوق", "box"),
+        ("15 يوما", 15, "يوم", "day"),
+        ("30 يوما", 30, "يوم", "day"),
+        ("45 يوما", 45, "يوم", "day"),
+    ];
+    for (text, value, unit, gloss) in expected {
+        let q = find(text);
+        assert_eq!(q["value"], value, "{text}");
+        assert_eq!(q["unit"], unit, "{text}");
+        assert_eq!(q["unit_en"], gloss, "{text}");
+        assert_eq!(q["kind"], "cardinal", "{text}");
+    }
+    // The batches' ordinals, with their clitics.
+    for (text, value) in [("الأولى", 1), ("والثانية", 2), ("والثالثة", 3), ("والرابعة", 4)]
+    {
+        assert!(qs.iter().any(|q| q["text"] == text && q["value"] == value && q["kind"] == "ordinal"), "{text}");
+    }
+    // Not numbers: "الأولي" (preliminary), "أحدهما", "الطرفين", "والهدف واحد".
+    for text in ["الأولي", "أحدهما", "الطرفين", "واحد"] {
+        assert!(!qs.iter().any(|q| q["text"].as_str().unwrap().contains(text)), "{text} is not a quantity");
+    }
+}
+
+#[test]
+fn tokens_with_segments_tile_the_text() {
+    let out = isnad(&["analyze", "--tokens", "-"], "وبالعاصمة المختطفة صنعاء".as_bytes());
+    assert!(out.status.success());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let toks = doc["tokens"].as_array().unwrap();
+    assert_eq!(toks.len(), 3);
+    let segs: Vec<&str> = toks[0]["segments"].as_array().unwrap().iter().map(|s| s["kind"].as_str().unwrap()).collect();
+    assert_eq!(segs, ["conj", "prep", "det", "stem"]);
+    assert_eq!(toks[0]["stem"], "عاصمة");
+}
+
+#[test]
+fn invalid_utf8_is_reported_and_the_batch_goes_on() {
+    let bad = tmp("bad.txt", b"\xd8\xa7\xd9\x84\xff rest");
+    let good = tmp("good.txt", "قتل 3 أشخاص".as_bytes());
+    let out = isnad(&["analyze", bad.to_str().unwrap(), good.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.txt: invalid UTF-8 at byte offset 4"), "{err}");
+    let lines: Vec<Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1, "the good document is still processed");
+    assert_eq!(lines[0]["quantities"][0]["value"], 3);
+}
+
+#[test]
+fn binary_and_missing_inputs_are_errors() {
+    let bin = tmp("blob.bin", b"\x00\x01\x02\x03");
+    let out = isnad(&["analyze", bin.to_str().unwrap(), "/nonexistent/file.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("blob.bin: binary content"), "{err}");
+    assert!(err.contains("/nonexistent/file.txt: cannot open"), "{err}");
+}
+
+#[test]
+fn empty_input_is_a_valid_document() {
+    let out = isnad(&["analyze", "-"], b"");
+    assert!(out.status.success());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["text"], "");
+    assert_eq!(doc["sentences"].as_array().unwrap().len(), 0);
+    assert_eq!(doc["quantities"].as_array().unwrap().len(), 0);
+    assert_eq!(doc["document"]["language"], "und");
+}
+
+#[test]
+fn oversized_input_is_refused_clearly() {
+    let big = vec![b'a'; 2048];
+    let out = isnad(&["analyze", "--max-bytes", "1024", "-"], &big);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>: larger than the 1024 bytes limit"));
+}
+
+#[test]
+fn jsonl_batch_skips_bad_lines() {
+    let corpus = tmp(
+        "corpus.jsonl",
+        "{\"id\": \"a\", \"text\": \"أربعة عناصر\", \"published\": \"2023-11-23\"}\nnot json\n{\"id\": 7, \"text\": \"ثلاث دورات\", \"date\": \"2023-02-30\"}\n\n{\"id\": \"c\", \"text\": \"عنصرين\", \"source\": \"X\"}\n"
+            .as_bytes(),
+    );
+    let out = isnad(&["analyze", corpus.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("corpus.jsonl:2: not a JSON document"), "{err}");
+    assert!(err.contains("corpus.jsonl:3: published:"), "{err}");
+    let docs: Vec<Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ids: Vec<&str> = docs.iter().map(|d| d["document"]["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(docs[1]["document"]["source"], "X");
+}
+
+#[test]
+fn bad_published_date_is_a_usage_error() {
+    let out = isnad(&["analyze", "--published", "2023-02-30", "-"], b"x");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such day"));
+}
+
+#[test]
+fn text_report_lists_quantities() {
+    let out = isnad(&["demo"], b"");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Published  2023-11-23"));
+    assert!(text.contains("member (عنصر)"));
+    assert!(text.contains("«32 عنصراً»"));
+}
