@@ -109,6 +109,8 @@ pub fn check_gate(path: &Path, scores: &[(String, f64)]) -> anyhow::Result<ExitC
     let content = std::fs::read_to_string(path).with_context(|| format!("cannot read gate file {}", path.display()))?;
     let mut failed = false;
     for (metric, score) in scores {
+        // Scores are compared as printed (two decimals).
+        let score = &((score * 100.0).round() / 100.0);
         let best = content
             .lines()
             .filter(|l| !l.starts_with('#'))
