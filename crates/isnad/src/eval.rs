@@ -19,12 +19,31 @@ pub enum EvalCommand {
         #[arg(long)]
         gate: Option<PathBuf>,
     },
+    /// Named entities: exact-span precision, recall and F1 per type on a CoNLL file.
+    Ner {
+        /// CoNLL file (token TAB tag).
+        #[arg(long, default_value = "../shared/data/ner/anercorp/test.conll")]
+        conll: PathBuf,
+        /// Model file (default: the embedded model).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Fail when a score is below the best recorded in this file.
+        #[arg(long)]
+        gate: Option<PathBuf>,
+    },
 }
 
 pub fn run(cmd: EvalCommand, p: &Pipeline) -> anyhow::Result<ExitCode> {
     match cmd {
         EvalCommand::Numerals { duckling, gate } => {
             let scores = numerals(p, &duckling)?;
+            match gate {
+                Some(g) => check_gate(&g, &scores),
+                None => Ok(ExitCode::SUCCESS),
+            }
+        }
+        EvalCommand::Ner { conll, model, gate } => {
+            let scores = crate::ner::eval(p, &conll, model.as_deref())?;
             match gate {
                 Some(g) => check_gate(&g, &scores),
                 None => Ok(ExitCode::SUCCESS),

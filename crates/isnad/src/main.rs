@@ -3,6 +3,7 @@
 mod bench;
 mod eval;
 mod input;
+mod ner;
 mod report;
 
 use std::io::{self, Write};
@@ -75,6 +76,11 @@ enum Command {
     Eval {
         #[command(subcommand)]
         what: eval::EvalCommand,
+    },
+    /// Train a model.
+    Train {
+        #[command(subcommand)]
+        what: ner::TrainCommand,
     },
     /// Measure throughput and peak memory over a JSON Lines corpus.
     Bench(bench::BenchArgs),
@@ -152,6 +158,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { what } => eval::run(what, &pipeline(&cli.data)?),
+        Command::Train { what } => ner::train(what, &pipeline(&cli.data)?),
         Command::Bench(args) => bench::run(args, &pipeline(&cli.data)?),
         Command::Data { what } => match what {
             DataCommand::Wordfreq { conll, jsonl, min_count, out } => {

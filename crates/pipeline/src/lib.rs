@@ -1,6 +1,8 @@
 //! The pipeline: each stage is a plain function over the document, and the
 //! result is one [`isnad_schema::Document`].
 
+pub mod ner;
+
 use isnad_schema::{Document, DocumentMeta, QuantityRecord, SegmentRecord, Span, TokenRecord, SCHEMA};
 use isnad_text::{match_key, TextLexicon};
 
@@ -53,6 +55,18 @@ impl Pipeline {
     /// The text lexicon in use.
     pub fn lexicon(&self) -> &TextLexicon {
         self.lex
+    }
+
+    /// The embedded named-entity model (parsed on first use).
+    pub fn ner_model(&self) -> Result<&'static isnad_tagger::Model, String> {
+        static MODEL: std::sync::OnceLock<Result<isnad_tagger::Model, String>> = std::sync::OnceLock::new();
+        MODEL
+            .get_or_init(|| {
+                isnad_tagger::Model::load(include_str!("../../../data/models/ner.model"))
+                    .map_err(|e| format!("data/models/ner.model: {e}"))
+            })
+            .as_ref()
+            .map_err(|e| e.clone())
     }
 
     /// Analyses one document.

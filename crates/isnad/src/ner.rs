@@ -1,0 +1,101 @@
+//! `isnad train ner` and `isnad eval ner`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::Subcommand;
+use isnad_pipeline::{ner, Pipeline};
+use isnad_tagger::{conll, Model, TrainOptions};
+use isnad_text::Segmenter;
+
+#[derive(Subcommand)]
+pub enum TrainCommand {
+    /// Train the named-entity tagger on a CoNLL file (token TAB tag).
+    Ner {
+        /// Training data.
+        #[arg(long, default_value = "../shared/data/ner/anercorp/train.conll")]
+        conll: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "data/models/ner.model")]
+        out: PathBuf,
+        /// Passes over the data.
+        #[arg(long, default_value_t = TrainOptions::default().epochs)]
+        epochs: usize,
+        /// Drop features seen fewer times.
+        #[arg(long, default_value_t = TrainOptions::default().min_count)]
+        min_count: u32,
+    },
+}
+
+fn read_conll(path: &Path) -> anyhow::Result<Vec<conll::Sentence>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    conll::read(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+fn infos(p: &Pipeline, sents: &[conll::Sentence]) -> anyhow::Result<Vec<(Vec<isnad_tagger::TokenInfo>, Vec<u8>)>> {
+    let dict = ner::name_dict()?;
+    let mut seg = Segmenter::new(p.lexicon());
+    Ok(sents
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
+            (ner::token_infos(&words, &mut seg, &dict), s.iter().map(|(_, l)| *l).collect())
+        })
+        .collect())
+}
+
+pub fn train(cmd: TrainCommand, p: &Pipeline) -> anyhow::Result<ExitCode> {
+    let TrainCommand::Ner { conll, out, epochs, min_count } = cmd;
+    let sents = read_conll(&conll)?;
+    let data = infos(p, &sents)?;
+    let t = Instant::now();
+    let opts = TrainOptions { epochs, min_count, ..TrainOptions::default() };
+    let (model, text) = isnad_tagger::train(&data, &opts, &mut |l| eprintln!("{l}"));
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&out, text.as_bytes()).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "trained on {} sentences in {:.1} s: {} features, {:.1} MB → {}",
+        sents.len(),
+        t.elapsed().as_secs_f64(),
+        model.n_features(),
+        text.len() as f64 / 1e6,
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn eval(p: &Pipeline, conll: &Path, model: Option<&Path>) -> anyhow::Result<Vec<(String, f64)>> {
+    let t = Instant::now();
+    let model = match model {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Model::load(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
+        None => p.ner_model().map_err(anyhow::Error::msg)?.clone(),
+    };
+    let load_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let sents = read_conll(conll)?;
+    let data = infos(p, &sents)?;
+    let mut score = conll::Score::default();
+    let t = Instant::now();
+    for (toks, gold) in &data {
+        score.add(gold, &model.predict(toks));
+    }
+    println!("model: {} features, loaded in {load_ms:.1} ms", model.n_features());
+    println!(
+        "{} sentences, {} tokens, tagged in {:.2} s",
+        data.len(),
+        data.iter().map(|d| d.1.len()).sum::<usize>(),
+        t.elapsed().as_secs_f64()
+    );
+    print!("{}", score.table());
+    let mut scores = vec![("ner.overall_f1".to_string(), score.overall.prf().2)];
+    for (name, c) in isnad_tagger::TYPES.iter().zip(score.by_type.iter()) {
+        scores.push((format!("ner.{}_f1", name.to_lowercase()), c.prf().2));
+    }
+    Ok(scores)
+}
