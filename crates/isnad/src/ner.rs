@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Subcommand;
 use isnad_pipeline::{ner, Pipeline};
-use isnad_tagger::{conll, Model, TrainOptions};
+use isnad_tagger::{conll, Tagger, TrainOptions};
 use isnad_text::Segmenter;
 
 #[derive(Subcommand)]
@@ -26,6 +26,9 @@ pub enum TrainCommand {
         /// Drop features seen fewer times.
         #[arg(long, default_value_t = TrainOptions::default().min_count)]
         min_count: u32,
+        /// Train only the first (sentence-level) pass.
+        #[arg(long)]
+        one_pass: bool,
     },
 }
 
@@ -47,12 +50,19 @@ fn infos(p: &Pipeline, sents: &[conll::Sentence]) -> anyhow::Result<Vec<(Vec<isn
 }
 
 pub fn train(cmd: TrainCommand, p: &Pipeline) -> anyhow::Result<ExitCode> {
-    let TrainCommand::Ner { conll, out, epochs, min_count } = cmd;
+    let TrainCommand::Ner { conll, out, epochs, min_count, one_pass } = cmd;
     let sents = read_conll(&conll)?;
     let data = infos(p, &sents)?;
     let t = Instant::now();
     let opts = TrainOptions { epochs, min_count, ..TrainOptions::default() };
-    let (model, text) = isnad_tagger::train(&data, &opts, &mut |l| eprintln!("{l}"));
+    let (n_features, text) = if one_pass {
+        let (m, t) = isnad_tagger::train(&data, &opts, &mut |l| eprintln!("{l}"));
+        (m.n_features(), t)
+    } else {
+        let (m, t) =
+            isnad_tagger::train_document(&data, &opts, 4, isnad_tagger::DEFAULT_WINDOW, &mut |l| eprintln!("{l}"));
+        (m.n_features(), t)
+    };
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
@@ -61,7 +71,7 @@ pub fn train(cmd: TrainCommand, p: &Pipeline) -> anyhow::Result<ExitCode> {
         "trained on {} sentences in {:.1} s: {} features, {:.1} MB → {}",
         sents.len(),
         t.elapsed().as_secs_f64(),
-        model.n_features(),
+        n_features,
         text.len() as f64 / 1e6,
         out.display()
     );
@@ -73,7 +83,7 @@ pub fn eval(p: &Pipeline, conll: &Path, model: Option<&Path>) -> anyhow::Result<
     let model = match model {
         Some(path) => {
             let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-            Model::load(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+            Tagger::load(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
         }
         None => p.ner_model().map_err(anyhow::Error::msg)?.clone(),
     };
@@ -82,14 +92,16 @@ pub fn eval(p: &Pipeline, conll: &Path, model: Option<&Path>) -> anyhow::Result<
     let data = infos(p, &sents)?;
     let mut score = conll::Score::default();
     let t = Instant::now();
-    for (toks, gold) in &data {
-        score.add(gold, &model.predict(toks));
+    let (mut toks, gold): (Vec<_>, Vec<_>) = data.into_iter().unzip();
+    let pred = model.predict(&mut toks, isnad_tagger::DEFAULT_WINDOW);
+    for (g, p) in gold.iter().zip(&pred) {
+        score.add(g, p);
     }
     println!("model: {} features, loaded in {load_ms:.1} ms", model.n_features());
     println!(
         "{} sentences, {} tokens, tagged in {:.2} s",
-        data.len(),
-        data.iter().map(|d| d.1.len()).sum::<usize>(),
+        gold.len(),
+        gold.iter().map(|g| g.len()).sum::<usize>(),
         t.elapsed().as_secs_f64()
     );
     print!("{}", score.table());

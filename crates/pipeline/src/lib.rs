@@ -3,7 +3,7 @@
 
 pub mod ner;
 
-use isnad_schema::{Document, DocumentMeta, QuantityRecord, SegmentRecord, Span, TokenRecord, SCHEMA};
+use isnad_schema::{Document, DocumentMeta, EntityRecord, QuantityRecord, SegmentRecord, Span, TokenRecord, SCHEMA};
 use isnad_text::{match_key, TextLexicon};
 
 /// One input document.
@@ -58,11 +58,11 @@ impl Pipeline {
     }
 
     /// The embedded named-entity model (parsed on first use).
-    pub fn ner_model(&self) -> Result<&'static isnad_tagger::Model, String> {
-        static MODEL: std::sync::OnceLock<Result<isnad_tagger::Model, String>> = std::sync::OnceLock::new();
+    pub fn ner_model(&self) -> Result<&'static isnad_tagger::Tagger, String> {
+        static MODEL: std::sync::OnceLock<Result<isnad_tagger::Tagger, String>> = std::sync::OnceLock::new();
         MODEL
             .get_or_init(|| {
-                isnad_tagger::Model::load(include_str!("../../../data/models/ner.model"))
+                isnad_tagger::Tagger::load(include_str!("../../../data/models/ner.model"))
                     .map_err(|e| format!("data/models/ner.model: {e}"))
             })
             .as_ref()
@@ -115,6 +115,7 @@ impl Pipeline {
                 })
                 .collect()
         });
+        let entities = self.entities(&text, &layer, &chars);
         let id = input.id.unwrap_or_else(|| content_id(&text));
         Document {
             schema: SCHEMA.to_string(),
@@ -128,9 +129,41 @@ impl Pipeline {
             },
             sentences: layer.sentences.iter().map(|s| Span { start: s.start, end: s.end }).collect(),
             quantities,
+            entities,
             tokens,
             text,
         }
+    }
+}
+
+impl Pipeline {
+    /// Named entities: the tagger over each sentence, then linking.
+    fn entities(&self, text: &str, layer: &isnad_text::TextLayer, chars: &CharIndex) -> Vec<EntityRecord> {
+        let (Ok(model), Ok(dict)) = (self.ner_model(), ner::embedded_dict()) else {
+            return Vec::new();
+        };
+        let mut seg = isnad_text::Segmenter::new(self.lex);
+        let sentences: Vec<&[isnad_text::Token]> =
+            layer.sentences.iter().map(|s| &layer.tokens[s.first_token as usize..s.end_token as usize]).collect();
+        let mut infos: Vec<Vec<isnad_tagger::TokenInfo>> =
+            sentences.iter().map(|toks| ner::sentence_infos(text, toks, &mut seg, dict)).collect();
+        let labels = model.predict(&mut infos, usize::MAX);
+        let mut out = Vec::new();
+        for (toks, labels) in sentences.iter().zip(&labels) {
+            for span in isnad_tagger::spans(labels) {
+                let (start, end) = (toks[span.start].start, toks[span.end - 1].end);
+                out.push(EntityRecord {
+                    id: format!("e{}", out.len() + 1),
+                    start,
+                    end,
+                    text: chars.slice(text, start, end).to_string(),
+                    ty: ner::type_name(span.ty).to_string(),
+                    actor: None,
+                    place: None,
+                });
+            }
+        }
+        out
     }
 }
 

@@ -31,6 +31,34 @@ pub fn name_dict() -> Result<NameDict, LoadError> {
     Ok(d)
 }
 
+/// The embedded name dictionary (built once).
+pub fn embedded_dict() -> Result<&'static NameDict, String> {
+    static DICT: std::sync::OnceLock<Result<NameDict, String>> = std::sync::OnceLock::new();
+    DICT.get_or_init(|| name_dict().map_err(|e| e.to_string())).as_ref().map_err(|e| e.clone())
+}
+
+/// The schema's name of a tagger type (`PER` for persons).
+pub fn type_name(ty: u8) -> &'static str {
+    match isnad_tagger::TYPES.get(ty as usize) {
+        Some(&"PERS") => "PER",
+        Some(t) => t,
+        None => "MISC",
+    }
+}
+
+fn distribution(infos: &mut [TokenInfo], lex: &isnad_text::TextLexicon) {
+    let mut buf = String::new();
+    for t in infos.iter_mut() {
+        if t.shape != 'A' {
+            continue;
+        }
+        buf.clear();
+        buf.push_str("ال");
+        buf.push_str(&t.stem);
+        t.set_distribution(lex.freq(&t.stem), lex.freq(&buf));
+    }
+}
+
 /// Tagger input for a sequence of token texts.
 pub fn token_infos(words: &[&str], seg: &mut Segmenter<'_>, dict: &NameDict) -> Vec<TokenInfo> {
     let mut infos: Vec<TokenInfo> = words
@@ -46,6 +74,7 @@ pub fn token_infos(words: &[&str], seg: &mut Segmenter<'_>, dict: &NameDict) -> 
         })
         .collect();
     dict.mark(&mut infos);
+    distribution(&mut infos, seg.lexicon());
     infos
 }
 
@@ -63,5 +92,6 @@ pub fn sentence_infos(text: &str, tokens: &[Token], seg: &mut Segmenter<'_>, dic
         })
         .collect();
     dict.mark(&mut infos);
+    distribution(&mut infos, seg.lexicon());
     infos
 }

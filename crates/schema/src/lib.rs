@@ -104,6 +104,74 @@ pub struct TokenRecord {
     pub stem: Option<String>,
 }
 
+/// A canonical actor an entity links to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActorRef {
+    /// Stable id (`ye.houthis`).
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Arabic name.
+    pub name_ar: String,
+    /// Kind (state, military, rebel, militia, terrorist, intl_org, ngo, person, generic …).
+    pub kind: String,
+    /// ACLED actor type 1–8.
+    pub inter: Option<u8>,
+    /// PLOVER/CAMEO sector (GOV, MIL, REB …).
+    pub sector: Option<String>,
+    /// ISO 3166-1 alpha-3, or null for international actors.
+    pub country: Option<String>,
+    /// Wikidata id, when known.
+    pub wikidata: Option<String>,
+}
+
+/// A gazetteer place an entity links to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlaceRef {
+    /// Stable id (`ocha:YE14`, `geonames:71137`, `country:YE`).
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Arabic name.
+    pub name_ar: String,
+    /// Latitude (WGS 84).
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// country, admin1, admin2, admin3, city, town, village.
+    pub level: String,
+    /// Country code.
+    pub country: String,
+    /// First-level admin unit (name), when known.
+    pub admin1: Option<String>,
+    /// Second-level admin unit (name), when known.
+    pub admin2: Option<String>,
+    /// GeoNames id, when known.
+    pub geonameid: Option<u64>,
+    /// ACLED geo precision: 1 the town itself, 2 near a town or part of a region, 3 a larger region.
+    pub precision: u8,
+}
+
+/// A named entity mention.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// Mention id; mentions of one actor or place share `actor.id`/`place.id`.
+    pub id: String,
+    /// Code-point start.
+    pub start: u32,
+    /// Code-point end (exclusive).
+    pub end: u32,
+    /// The mention as written.
+    pub text: String,
+    /// PER, LOC, ORG or MISC.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// The linked actor, if any.
+    pub actor: Option<ActorRef>,
+    /// The linked place, if any.
+    pub place: Option<PlaceRef>,
+}
+
 /// One analysed document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -117,6 +185,9 @@ pub struct Document {
     pub sentences: Vec<Span>,
     /// Numbers and counts.
     pub quantities: Vec<QuantityRecord>,
+    /// Named entities with their links.
+    #[serde(default)]
+    pub entities: Vec<EntityRecord>,
     /// Tokens, when asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenRecord>>,

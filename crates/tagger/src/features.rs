@@ -21,6 +21,13 @@ pub struct TokenInfo {
     pub names: u8,
     /// Cue class of the stem (`title`, `org`, `loc`, …) or empty.
     pub cue: &'static str,
+    /// Document memory (second pass): the same bits as `names`, for the
+    /// types this stem was tagged with elsewhere in the document.
+    pub memory: u8,
+    /// Corpus-frequency class of the word (see [`TokenInfo::set_distribution`]).
+    pub freq_class: &'static str,
+    /// How often the stem takes the article in a corpus: proper nouns rarely do.
+    pub def_class: &'static str,
 }
 
 impl TokenInfo {
@@ -47,7 +54,31 @@ impl TokenInfo {
             None => (key.clone(), String::new()),
         };
         let shape = shape(text);
-        TokenInfo { key, stem, prefix, shape, names: 0, cue: "" }
+        TokenInfo { key, stem, prefix, shape, names: 0, cue: "", memory: 0, freq_class: "", def_class: "" }
+    }
+
+    /// Sets the distributional classes from corpus counts: `freq` of the
+    /// bare stem, `freq_def` of the stem with the article.
+    pub fn set_distribution(&mut self, freq: u32, freq_def: u32) {
+        let total = freq + freq_def;
+        self.freq_class = match total {
+            0 => "0",
+            1..=2 => "1",
+            3..=9 => "3",
+            10..=49 => "10",
+            50..=499 => "50",
+            _ => "500",
+        };
+        self.def_class = if total < 3 {
+            "u"
+        } else {
+            match freq_def * 10 / total {
+                0 => "0",
+                1..=2 => "1",
+                3..=6 => "5",
+                _ => "9",
+            }
+        };
     }
 }
 
@@ -156,6 +187,10 @@ pub(crate) fn features(toks: &[TokenInfo], i: usize, emit: &mut dyn FnMut(&'stat
         _ => "6",
     };
     emit("sh", &[shape, lb]);
+    if !t.freq_class.is_empty() {
+        emit("fq", &[t.freq_class]);
+        emit("df", &[t.def_class]);
+    }
     for n in 1..=4 {
         if let Some(p) = prefix_chars(&t.stem, n) {
             if len > n {
@@ -187,6 +222,18 @@ pub(crate) fn features(toks: &[TokenInfo], i: usize, emit: &mut dyn FnMut(&'stat
             if !o.cue.is_empty() {
                 emit(tmpl_c, &[o.cue]);
             }
+        }
+    }
+    for (bit, name) in NAME_FLAGS.iter().enumerate() {
+        if t.memory & (1 << bit) != 0 {
+            emit("m", &[name]);
+            emit("ms", &[name, shape]);
+        }
+        if at(ii - 1).is_some_and(|o| o.memory & (1 << bit) != 0) {
+            emit("m-1", &[name]);
+        }
+        if at(ii + 1).is_some_and(|o| o.memory & (1 << bit) != 0) {
+            emit("m+1", &[name]);
         }
     }
     if let Some(o) = at(ii - 2) {

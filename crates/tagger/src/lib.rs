@@ -10,10 +10,12 @@
 //! diffed.
 
 pub mod conll;
+mod document;
 mod features;
 mod model;
 mod names;
 
+pub use document::{set_memory, train_document, Tagger, DEFAULT_WINDOW};
 pub use features::TokenInfo;
 pub use model::{train, Model, TrainOptions};
 pub use names::{NameDict, NameType};

@@ -65,6 +65,11 @@ impl<'l> Segmenter<'l> {
         Segmenter { lex, memo: rustc_hash::FxHashMap::default() }
     }
 
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &'l TextLexicon {
+        self.lex
+    }
+
     /// Segments one word starting at code point `start`.
     pub fn segment(&mut self, word: &str, start: u32) -> Segmentation {
         if self.memo.len() >= Self::MEMO_LIMIT {

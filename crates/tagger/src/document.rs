@@ -1,0 +1,133 @@
+//! Two-pass tagging over a document. The first pass tags each sentence
+//! alone; the second sees, for every word, the types the first pass gave the
+//! same stem in the document's other sentences ("document memory"), so a
+//! name recognised once helps recognise it again.
+
+use std::fmt::Write as _;
+
+use crate::features::TokenInfo;
+use crate::model::{train, Model, TrainOptions};
+use crate::{spans, Label};
+
+/// A first-pass and a second-pass model.
+#[derive(Clone, Debug, Default)]
+pub struct Tagger {
+    first: Model,
+    second: Option<Model>,
+}
+
+/// Sentences within this distance share memory when no document boundary is
+/// known (CoNLL data without document markers).
+pub const DEFAULT_WINDOW: usize = 25;
+
+/// Fills `memory` of every token from labels of the other sentences within
+/// `window` sentences (all of them with `usize::MAX`).
+pub fn set_memory(sents: &mut [Vec<TokenInfo>], labels: &[Vec<Label>], window: usize) {
+    // (sentence, stem) → bits, per sentence.
+    let tagged: Vec<Vec<(String, u8)>> = sents
+        .iter()
+        .zip(labels)
+        .map(|(toks, ls)| {
+            let mut out = Vec::new();
+            for sp in spans(ls) {
+                for (i, t) in toks.iter().enumerate().take(sp.end).skip(sp.start) {
+                    let bit = if i == sp.start { 2 * sp.ty } else { 2 * sp.ty + 1 };
+                    if t.shape == 'A' || t.shape == 'L' {
+                        out.push((t.stem.clone(), 1u8 << bit));
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    let n = sents.len();
+    for (s, sent) in sents.iter_mut().enumerate() {
+        let lo = s.saturating_sub(window);
+        let hi = s.saturating_add(window).min(n - 1);
+        let mut mem: rustc_hash::FxHashMap<&str, u8> = rustc_hash::FxHashMap::default();
+        for (o, list) in tagged.iter().enumerate().take(hi + 1).skip(lo) {
+            if o == s {
+                continue;
+            }
+            for (stem, bits) in list {
+                *mem.entry(stem.as_str()).or_default() |= bits;
+            }
+        }
+        for t in sent.iter_mut() {
+            t.memory = mem.get(t.stem.as_str()).copied().unwrap_or(0);
+        }
+    }
+}
+
+impl Tagger {
+    /// Tags the sentences of one document (or a window of a corpus).
+    pub fn predict(&self, sents: &mut [Vec<TokenInfo>], window: usize) -> Vec<Vec<Label>> {
+        for s in sents.iter_mut() {
+            for t in s.iter_mut() {
+                t.memory = 0;
+            }
+        }
+        let first: Vec<Vec<Label>> = sents.iter().map(|s| self.first.predict(s)).collect();
+        let Some(second) = &self.second else { return first };
+        set_memory(sents, &first, window);
+        sents.iter().map(|s| second.predict(s)).collect()
+    }
+
+    /// Number of features in both passes.
+    pub fn n_features(&self) -> usize {
+        self.first.n_features() + self.second.as_ref().map_or(0, |m| m.n_features())
+    }
+
+    /// Reads a tagger file: `isnad-ner 2` with two `pass` sections, or a
+    /// single-pass `isnad-ner 1` model.
+    pub fn load(text: &str) -> Result<Tagger, String> {
+        if let Some(rest) = text.split_once("isnad-ner\t2\n").map(|(_, r)| r) {
+            let (a, b) = rest.split_once("pass\t2\n").ok_or("missing `pass 2` section")?;
+            let a = a.split_once("pass\t1\n").map(|(_, a)| a).ok_or("missing `pass 1` section")?;
+            let first = Model::load(&format!("isnad-ner\t1\n{a}")).map_err(|e| format!("pass 1: {e}"))?;
+            let second = Model::load(&format!("isnad-ner\t1\n{b}")).map_err(|e| format!("pass 2: {e}"))?;
+            return Ok(Tagger { first, second: Some(second) });
+        }
+        Ok(Tagger { first: Model::load(text)?, second: None })
+    }
+}
+
+/// Trains both passes: the second on first-pass labels obtained by
+/// `folds`-fold jackknifing over contiguous blocks of sentences.
+pub fn train_document(
+    data: &[(Vec<TokenInfo>, Vec<Label>)],
+    opts: &TrainOptions,
+    folds: usize,
+    window: usize,
+    log: &mut dyn FnMut(&str),
+) -> (Tagger, String) {
+    let n = data.len();
+    let folds = folds.clamp(2, n.max(2));
+    let mut jack: Vec<Vec<Label>> = vec![Vec::new(); n];
+    for f in 0..folds {
+        let (a, b) = (n * f / folds, n * (f + 1) / folds);
+        let rest: Vec<(Vec<TokenInfo>, Vec<Label>)> = data[..a].iter().chain(&data[b..]).cloned().collect();
+        let (m, _) = train(&rest, opts, &mut |_| {});
+        for i in a..b {
+            jack[i] = m.predict(&data[i].0);
+        }
+        log(&format!("jackknife fold {}/{folds} done", f + 1));
+    }
+    log("pass 1 (sentence features):");
+    let (first, first_text) = train(data, opts, log);
+    let mut sents: Vec<Vec<TokenInfo>> = data.iter().map(|d| d.0.clone()).collect();
+    set_memory(&mut sents, &jack, window);
+    let second_data: Vec<(Vec<TokenInfo>, Vec<Label>)> =
+        sents.into_iter().zip(data.iter().map(|d| d.1.clone())).collect();
+    log("pass 2 (with document memory):");
+    let (second, second_text) = train(&second_data, opts, log);
+    let body = |t: &str| t.split_once("isnad-ner\t1\n").map_or(String::new(), |(_, b)| b.to_string());
+    let mut text = String::new();
+    text.push_str("# isnad named-entity tagger: two passes of a structured averaged perceptron (crates/tagger).\n");
+    text.push_str("# Pass 2 adds document-memory features from pass-1 labels of the other sentences.\n");
+    text.push_str("# Lines: `t FROM weights` = label transitions, `f FEATURE weights` = feature weights;\n");
+    text.push_str("# weights are `LABEL:value` pairs; FEATURE is `template=value` (values joined by U+001F).\n");
+    text.push_str("isnad-ner\t2\n");
+    let _ = write!(text, "pass\t1\n{}pass\t2\n{}", body(&first_text), body(&second_text));
+    (Tagger { first, second: Some(second) }, text)
+}
