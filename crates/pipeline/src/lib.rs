@@ -148,17 +148,69 @@ impl Pipeline {
         let mut infos: Vec<Vec<isnad_tagger::TokenInfo>> =
             sentences.iter().map(|toks| ner::sentence_infos(text, toks, &mut seg, dict)).collect();
         let labels = model.predict(&mut infos, usize::MAX);
+        let actors = isnad_entities::Actors::embedded().ok();
+        let mut matches: Vec<Vec<isnad_entities::ActorMatch>> = match actors {
+            Some(a) => infos
+                .iter()
+                .map(|s| {
+                    let words: Vec<isnad_entities::Word> =
+                        s.iter().map(|t| isnad_entities::Word { key: &t.key, stem: &t.stem }).collect();
+                    a.find(&words)
+                })
+                .collect(),
+            None => vec![Vec::new(); infos.len()],
+        };
+        if let Some(a) = actors {
+            a.supported(&mut matches, |s, i| infos[s][i].prefix.starts_with('c'));
+        }
         let mut out = Vec::new();
-        for (toks, labels) in sentences.iter().zip(&labels) {
-            for span in isnad_tagger::spans(labels) {
-                let (start, end) = (toks[span.start].start, toks[span.end - 1].end);
+        let mut ids: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        for (s, toks) in sentences.iter().enumerate() {
+            // (token start, token end, type, actor index)
+            let mut found: Vec<(usize, usize, &'static str, Option<usize>)> = isnad_tagger::spans(&labels[s])
+                .into_iter()
+                .map(|sp| (sp.start, sp.end, ner::type_name(sp.ty), None))
+                .collect();
+            for m in &matches[s] {
+                let Some(actor) = actors.map(|a| &a.all()[m.actor]) else { continue };
+                if actor.is_generic() {
+                    continue;
+                }
+                match found.iter_mut().find(|f| f.0 < m.end && m.start < f.1) {
+                    Some(f) => {
+                        if f.3.is_none() {
+                            f.3 = Some(m.actor);
+                        }
+                    }
+                    None => {
+                        let ty = match actor.kind.as_str() {
+                            "person" => "PER",
+                            "state" => "LOC",
+                            _ => "ORG",
+                        };
+                        found.push((m.start, m.end, ty, Some(m.actor)));
+                    }
+                }
+            }
+            found.sort_by_key(|f| f.0);
+            for (a, b, ty, actor) in found {
+                let (start, end) = (toks[a].start, toks[b - 1].end);
+                let actor = actor.and_then(|i| actors.map(|x| &x.all()[i]));
+                let target = match actor {
+                    Some(x) => format!("actor:{}", x.id),
+                    None => {
+                        format!("text:{}", infos[s][a..b].iter().map(|t| t.stem.as_str()).collect::<Vec<_>>().join(" "))
+                    }
+                };
+                let n = ids.len() + 1;
+                let id = ids.entry(target).or_insert_with(|| format!("E{n}")).clone();
                 out.push(EntityRecord {
-                    id: format!("e{}", out.len() + 1),
+                    id,
                     start,
                     end,
                     text: chars.slice(text, start, end).to_string(),
-                    ty: ner::type_name(span.ty).to_string(),
-                    actor: None,
+                    ty: ty.to_string(),
+                    actor: actor.map(|x| x.to_ref()),
                     place: None,
                 });
             }

@@ -2,7 +2,7 @@
 //! (clitic stems, name-dictionary and cue flags) and tagger output into
 //! entity spans. The dictionaries come from the project's data files.
 
-use isnad_tagger::{NameDict, TokenInfo};
+use isnad_tagger::{NameDict, NameType, TokenInfo};
 use isnad_text::lexicon::{data_lines, LoadError};
 use isnad_text::{Segmenter, Token, TokenKind};
 
@@ -27,6 +27,19 @@ pub fn name_dict() -> Result<NameDict, LoadError> {
             }
         };
         d.add_cue(cols[0], class);
+    }
+    for actor in isnad_entities::Actors::embedded()?.all() {
+        let ty = match actor.kind.as_str() {
+            "generic" => continue,
+            "person" => NameType::Pers,
+            "state" => NameType::Loc,
+            _ => NameType::Org,
+        };
+        for alias in actor.aliases_ar.iter().chain([&actor.name_ar]) {
+            if !actor.ambiguous.contains(&isnad_text::match_key(alias)) {
+                d.add(alias, ty);
+            }
+        }
     }
     Ok(d)
 }
