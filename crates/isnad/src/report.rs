@@ -37,6 +37,31 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "  {value:>12}  {kind:<11}  {noun:<28}  «{}» @{}-{}", q.text, q.start, q.end)?;
     }
     writeln!(out)?;
+    writeln!(out, "Entities ({} mentions)", doc.entities.len())?;
+    // One line per entity id: type, canonical link, mentions.
+    let mut order: Vec<&str> = Vec::new();
+    for e in &doc.entities {
+        if !order.contains(&e.id.as_str()) {
+            order.push(&e.id);
+        }
+    }
+    for id in order {
+        let mentions: Vec<&isnad_schema::EntityRecord> = doc.entities.iter().filter(|e| e.id == id).collect();
+        let first = mentions[0];
+        let link = match (&first.actor, &first.place) {
+            (Some(a), _) => format!("{} [{}]", a.name, a.id),
+            (None, Some(p)) => format!("{} [{}] {:.4},{:.4}", p.name, p.id, p.lat, p.lon),
+            _ => "(not linked)".to_string(),
+        };
+        let mut forms: Vec<&str> = Vec::new();
+        for m in &mentions {
+            if !forms.contains(&m.text.as_str()) {
+                forms.push(&m.text);
+            }
+        }
+        writeln!(out, "  {id:<4} {:<4} {link:<48} ×{}  «{}»", first.ty, mentions.len(), forms.join("» «"))?;
+    }
+    writeln!(out)?;
     let idx = CharIndex::new(&doc.text);
     writeln!(out, "Sentences")?;
     for (i, s) in doc.sentences.iter().enumerate() {
