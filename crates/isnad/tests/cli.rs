@@ -171,3 +171,27 @@ fn text_report_lists_quantities() {
     assert!(text.contains("member (عنصر)"));
     assert!(text.contains("«32 عنصراً»"));
 }
+
+#[test]
+fn seed_actors_are_one_canonical_actor_each() {
+    let out = isnad(&["analyze", "--published", "2023-11-23", "-"], SEED.as_bytes());
+    assert!(out.status.success());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ents = doc["entities"].as_array().unwrap();
+    for e in ents {
+        assert_eq!(slice(SEED, &e["start"], &e["end"]), e["text"].as_str().unwrap(), "entity text slices back");
+    }
+    for (actor, min_mentions) in [("ye.houthis", 8), ("ye.aqap", 8), ("intl.qrcs", 2)] {
+        let mentions: Vec<&Value> = ents.iter().filter(|e| e["actor"]["id"] == actor).collect();
+        assert!(mentions.len() >= min_mentions, "{actor}: {} mentions", mentions.len());
+        let ids: std::collections::BTreeSet<&str> = mentions.iter().map(|e| e["id"].as_str().unwrap()).collect();
+        assert_eq!(ids.len(), 1, "{actor}: mentions share one id");
+        let spellings: std::collections::BTreeSet<&str> = mentions.iter().map(|e| e["text"].as_str().unwrap()).collect();
+        if actor != "intl.qrcs" {
+            assert!(spellings.len() >= 3, "{actor} is found under several spellings: {spellings:?}");
+        }
+    }
+    // The bare "القاعدة" is linked here because the document names the
+    // organisation unambiguously; "قاعدة" never links on its own elsewhere.
+    assert!(ents.iter().any(|e| e["text"] == "القاعدة" && e["actor"]["id"] == "ye.aqap"));
+}
