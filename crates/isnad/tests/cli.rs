@@ -186,7 +186,8 @@ fn seed_actors_are_one_canonical_actor_each() {
         assert!(mentions.len() >= min_mentions, "{actor}: {} mentions", mentions.len());
         let ids: std::collections::BTreeSet<&str> = mentions.iter().map(|e| e["id"].as_str().unwrap()).collect();
         assert_eq!(ids.len(), 1, "{actor}: mentions share one id");
-        let spellings: std::collections::BTreeSet<&str> = mentions.iter().map(|e| e["text"].as_str().unwrap()).collect();
+        let spellings: std::collections::BTreeSet<&str> =
+            mentions.iter().map(|e| e["text"].as_str().unwrap()).collect();
         if actor != "intl.qrcs" {
             assert!(spellings.len() >= 3, "{actor} is found under several spellings: {spellings:?}");
         }
@@ -194,4 +195,31 @@ fn seed_actors_are_one_canonical_actor_each() {
     // The bare "القاعدة" is linked here because the document names the
     // organisation unambiguously; "قاعدة" never links on its own elsewhere.
     assert!(ents.iter().any(|e| e["text"] == "القاعدة" && e["actor"]["id"] == "ye.aqap"));
+}
+
+#[test]
+fn seed_places_resolve_with_coordinates_and_hierarchy() {
+    let out = isnad(&["analyze", "--published", "2023-11-23", "-"], SEED.as_bytes());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ents = doc["entities"].as_array().unwrap();
+    let place_of = |text: &str| {
+        ents.iter()
+            .find(|e| e["text"] == text && !e["place"].is_null())
+            .unwrap_or_else(|| panic!("no place for {text}"))["place"]
+            .clone()
+    };
+    let sanaa = place_of("صنعاء");
+    assert_eq!(sanaa["id"], "geonames:71137");
+    assert!((sanaa["lat"].as_f64().unwrap() - 15.35).abs() < 0.05 && (sanaa["lon"].as_f64().unwrap() - 44.21).abs() < 0.05);
+    assert_eq!(sanaa["precision"], 1);
+    let bayda = place_of("البيضاء");
+    assert_eq!((bayda["id"].as_str(), bayda["level"].as_str()), (Some("ocha:YE14"), Some("admin1")));
+    let zahir = place_of("الزاهر");
+    assert_eq!(zahir["level"], "admin2");
+    assert_eq!(zahir["admin1"], "YE14", "Az Zahir of Al Bayda, not of Al Jawf");
+    assert_eq!(zahir["country"], "YE");
+    // Concepts are not places: al-Qaeda ("the base"), safety (الأمان), Thursday.
+    for text in ["القاعدة", "والقاعدة", "الأمان", "الخميس", "خبر"] {
+        assert!(!ents.iter().any(|e| e["text"] == text && !e["place"].is_null()), "{text} is not a place");
+    }
 }

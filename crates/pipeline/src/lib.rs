@@ -2,6 +2,7 @@
 //! result is one [`isnad_schema::Document`].
 
 pub mod ner;
+mod places;
 
 use isnad_schema::{Document, DocumentMeta, EntityRecord, QuantityRecord, SegmentRecord, Span, TokenRecord, SCHEMA};
 use isnad_text::{match_key, TextLexicon};
@@ -163,10 +164,9 @@ impl Pipeline {
         if let Some(a) = actors {
             a.supported(&mut matches, |s, i| infos[s][i].prefix.starts_with('c'));
         }
-        let mut out = Vec::new();
-        let mut ids: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-        for (s, toks) in sentences.iter().enumerate() {
-            // (token start, token end, type, actor index)
+        // Mentions: (sentence, token start, token end, type, actor index).
+        let mut mentions: Vec<(usize, usize, usize, &'static str, Option<usize>)> = Vec::new();
+        for (s, _) in sentences.iter().enumerate() {
             let mut found: Vec<(usize, usize, &'static str, Option<usize>)> = isnad_tagger::spans(&labels[s])
                 .into_iter()
                 .map(|sp| (sp.start, sp.end, ner::type_name(sp.ty), None))
@@ -193,27 +193,35 @@ impl Pipeline {
                 }
             }
             found.sort_by_key(|f| f.0);
-            for (a, b, ty, actor) in found {
-                let (start, end) = (toks[a].start, toks[b - 1].end);
-                let actor = actor.and_then(|i| actors.map(|x| &x.all()[i]));
-                let target = match actor {
-                    Some(x) => format!("actor:{}", x.id),
-                    None => {
-                        format!("text:{}", infos[s][a..b].iter().map(|t| t.stem.as_str()).collect::<Vec<_>>().join(" "))
-                    }
-                };
-                let n = ids.len() + 1;
-                let id = ids.entry(target).or_insert_with(|| format!("E{n}")).clone();
-                out.push(EntityRecord {
-                    id,
-                    start,
-                    end,
-                    text: chars.slice(text, start, end).to_string(),
-                    ty: ty.to_string(),
-                    actor: actor.map(|x| x.to_ref()),
-                    place: None,
-                });
-            }
+            mentions.extend(found.into_iter().map(|(a, b, ty, actor)| (s, a, b, ty, actor)));
+        }
+        let gaz = isnad_gazetteer::Gazetteer::embedded();
+        places::cue_mentions(gaz, text, &sentences, &mut mentions);
+        let resolved = places::resolve(gaz, text, &sentences, &infos, &mentions, actors);
+
+        let mut out = Vec::new();
+        let mut ids: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        for (k, &(s, a, b, ty, actor)) in mentions.iter().enumerate() {
+            let toks = sentences[s];
+            let (start, end) = (toks[a].start, toks[b - 1].end);
+            let actor = actor.and_then(|i| actors.map(|x| &x.all()[i]));
+            let place = resolved[k].clone();
+            let target = match (actor, &place) {
+                (Some(x), _) => format!("actor:{}", x.id),
+                (None, Some(p)) => format!("place:{}", p.id),
+                _ => format!("text:{}", infos[s][a..b].iter().map(|t| t.stem.as_str()).collect::<Vec<_>>().join(" ")),
+            };
+            let n = ids.len() + 1;
+            let id = ids.entry(target).or_insert_with(|| format!("E{n}")).clone();
+            out.push(EntityRecord {
+                id,
+                start,
+                end,
+                text: chars.slice(text, start, end).to_string(),
+                ty: ty.to_string(),
+                actor: actor.map(|x| x.to_ref()),
+                place,
+            });
         }
         out
     }

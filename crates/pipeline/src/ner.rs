@@ -6,6 +6,10 @@ use isnad_tagger::{NameDict, NameType, TokenInfo};
 use isnad_text::lexicon::{data_lines, LoadError};
 use isnad_text::{Segmenter, Token, TokenKind};
 
+/// Corpus frequency from which a one-word minor place name counts as a
+/// common word for the dictionary features.
+const COMMON_WORD_FREQ: u32 = 20;
+
 const CUES: &str = include_str!("../../../data/ner/cues.tsv");
 
 /// Builds the name dictionary and cue list from the embedded data.
@@ -39,6 +43,23 @@ pub fn name_dict() -> Result<NameDict, LoadError> {
             if !actor.ambiguous.contains(&isnad_text::match_key(alias)) {
                 d.add(alias, ty);
             }
+        }
+    }
+    // Gazetteer names down to towns; a one-word name that is a frequent
+    // word of the corpus (الخميس، خبر، حول) is left out below admin1.
+    let gaz = isnad_gazetteer::Gazetteer::embedded();
+    let lex = isnad_text::TextLexicon::embedded();
+    for (name, level) in gaz.names() {
+        use isnad_gazetteer::Level;
+        let major = matches!(level, Level::Country | Level::Admin1);
+        let minor = matches!(level, Level::Admin2 | Level::City | Level::Town);
+        let common = !name.contains(' ') && {
+            let k = isnad_text::match_key(name);
+            let bare = k.strip_prefix("ال").unwrap_or(&k);
+            lex.freq(&k).max(lex.freq(bare)).max(lex.freq(&format!("ال{bare}"))) >= COMMON_WORD_FREQ
+        };
+        if major || (minor && !common) {
+            d.add(name, NameType::Loc);
         }
     }
     Ok(d)

@@ -134,22 +134,52 @@ pub struct PlaceRef {
     pub name: String,
     /// Arabic name.
     pub name_ar: String,
-    /// Latitude (WGS 84).
+    /// Latitude (WGS 84; an admin unit's inside point).
     pub lat: f64,
     /// Longitude.
     pub lon: f64,
     /// country, admin1, admin2, admin3, city, town, village.
     pub level: String,
-    /// Country code.
+    /// ISO 3166-1 alpha-2 country code.
     pub country: String,
-    /// First-level admin unit (name), when known.
+    /// First-level admin unit (OCHA P-code in Yemen), when known.
     pub admin1: Option<String>,
-    /// Second-level admin unit (name), when known.
+    /// Second-level admin unit (OCHA P-code in Yemen), when known.
     pub admin2: Option<String>,
     /// GeoNames id, when known.
     pub geonameid: Option<u64>,
-    /// ACLED geo precision: 1 the town itself, 2 near a town or part of a region, 3 a larger region.
+    /// ACLED geo precision of this mention: 1 the town itself, 2 near a town
+    /// or part of a region, 3 a larger region.
     pub precision: u8,
+    /// OCHA P-code of the place itself (Yemeni admin units).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pcode: Option<String>,
+    /// English name of `admin1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1_name: Option<String>,
+    /// English name of `admin2`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin2_name: Option<String>,
+    /// Other readings of the mention, best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<PlaceCandidate>,
+}
+
+/// A runner-up reading of a place mention.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlaceCandidate {
+    /// Place id.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Arabic name.
+    pub name_ar: String,
+    /// Level.
+    pub level: String,
+    /// Country code.
+    pub country: String,
+    /// Resolution score (comparable within one mention).
+    pub score: f32,
 }
 
 /// A named entity mention.

@@ -1,0 +1,134 @@
+//! Place mentions: found by the tagger, by actor links to states, or after a
+//! level cue (محافظة البيضاء، مديرية الزاهر) the tagger missed; resolved with
+//! the gazetteer using the mention's context, the document's other places
+//! and its country focus.
+
+use isnad_entities::Actors;
+use isnad_gazetteer::{Context, CueWord, Gazetteer, Level};
+use isnad_schema::{PlaceCandidate, PlaceRef};
+use isnad_tagger::TokenInfo;
+use isnad_text::{Token, TokenKind};
+
+/// (sentence, token start, token end, type, actor index)
+pub type Mention = (usize, usize, usize, &'static str, Option<usize>);
+
+/// Adds a LOC mention for a name right after a level cue word when no
+/// mention covers it: `محافظة البيضاء` → `البيضاء`.
+pub fn cue_mentions(gaz: &Gazetteer, text: &str, sentences: &[&[Token]], mentions: &mut Vec<Mention>) {
+    let mut added = Vec::new();
+    for (s, toks) in sentences.iter().enumerate() {
+        for i in 0..toks.len() {
+            if toks[i].kind != TokenKind::Word || !matches!(gaz.cue_word(toks[i].text(text)), Some(CueWord::Level(_))) {
+                continue;
+            }
+            let covered =
+                |a: usize, b: usize| mentions.iter().chain(&added).any(|m: &Mention| m.0 == s && m.1 < b && a < m.2);
+            // Longest name of up to three words after the cue.
+            for k in (1..=3).rev() {
+                let (a, b) = (i + 1, i + 1 + k);
+                if b > toks.len() || toks[a..b].iter().any(|t| t.kind != TokenKind::Word) || covered(a, b) {
+                    continue;
+                }
+                let phrase = &text[toks[i].byte_start as usize..toks[b - 1].byte_end as usize];
+                if gaz.resolve(phrase, &Context::new()).is_some_and(|r| r.cue.is_some()) {
+                    added.push((s, a, b, "LOC", None));
+                    break;
+                }
+            }
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.0, m.1));
+}
+
+fn to_ref(p: isnad_gazetteer::Place) -> PlaceRef {
+    PlaceRef {
+        id: p.id,
+        name: p.name,
+        name_ar: p.name_ar,
+        lat: p.lat,
+        lon: p.lon,
+        level: p.level.as_str().to_string(),
+        country: p.country,
+        admin1: p.admin1,
+        admin2: p.admin2,
+        geonameid: p.geonameid.map(u64::from),
+        precision: p.precision,
+        pcode: p.pcode,
+        admin1_name: p.admin1_name,
+        admin2_name: p.admin2_name,
+        candidates: p
+            .candidates
+            .into_iter()
+            .map(|c| PlaceCandidate {
+                id: c.id,
+                name: c.name,
+                name_ar: c.name_ar,
+                level: c.level.as_str().to_string(),
+                country: c.country,
+                score: c.score,
+            })
+            .collect(),
+    }
+}
+
+/// Resolves every LOC mention (and every mention linked to a state actor)
+/// to a place. Two passes: the second knows the document's other places and
+/// its country focus.
+pub fn resolve(
+    gaz: &Gazetteer,
+    text: &str,
+    sentences: &[&[Token]],
+    infos: &[Vec<TokenInfo>],
+    mentions: &[Mention],
+    actors: Option<&Actors>,
+) -> Vec<Option<PlaceRef>> {
+    let wants =
+        |m: &Mention| m.3 == "LOC" || m.4.and_then(|a| actors.map(|x| x.all()[a].kind == "state")).unwrap_or(false);
+    // The name to look up: the first word's stem (clitics off), then the rest as written.
+    let name = |m: &Mention| -> String {
+        let toks = sentences[m.0];
+        let mut n = infos[m.0][m.1].stem.clone();
+        if m.2 > m.1 + 1 {
+            n.push(' ');
+            n.push_str(&text[toks[m.1 + 1].byte_start as usize..toks[m.2 - 1].byte_end as usize]);
+        }
+        n
+    };
+    let offsets = |m: &Mention| (sentences[m.0][m.1].start as usize, sentences[m.0][m.2 - 1].end as usize);
+    let contexts: Vec<Option<Context>> = mentions
+        .iter()
+        .map(|m| {
+            wants(m).then(|| {
+                let (a, b) = offsets(m);
+                gaz.context_at(text, a, b)
+            })
+        })
+        .collect();
+    let first: Vec<Option<isnad_gazetteer::Resolution>> =
+        mentions.iter().zip(&contexts).map(|(m, c)| c.as_ref().and_then(|c| gaz.resolve(&name(m), c))).collect();
+    // Country focus: the country most places below country level are in.
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for r in first.iter().flatten() {
+        if r.place.level != Level::Country {
+            match counts.iter_mut().find(|(c, _)| *c == r.place.country) {
+                Some(e) => e.1 += 1,
+                None => counts.push((r.place.country.clone(), 1)),
+            }
+        }
+    }
+    let focus = counts.iter().max_by_key(|(_, n)| *n).map(|(c, _)| c.clone());
+    let others: Vec<String> = first.iter().flatten().map(|r| r.place.id.clone()).collect();
+    mentions
+        .iter()
+        .zip(contexts)
+        .zip(&first)
+        .map(|((m, ctx), r1)| {
+            let mut ctx = ctx?;
+            r1.as_ref()?;
+            ctx.others = others.clone();
+            ctx.country = focus.clone();
+            gaz.resolve(&name(m), &ctx).map(|r| to_ref(r.into_place()))
+        })
+        .collect()
+}
