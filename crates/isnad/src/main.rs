@@ -93,6 +93,15 @@ enum Command {
 
 #[derive(Subcommand)]
 enum DataCommand {
+    /// Rebuild data/places/ (places.tsv, villages.tsv) from the shared gazetteer and OCHA sources.
+    Places {
+        /// The shared data folder (with gazetteer/ and geo/).
+        #[arg(long, default_value = "../shared/data")]
+        shared: PathBuf,
+        /// Output folder.
+        #[arg(long, default_value = "data/places")]
+        out: PathBuf,
+    },
     /// Rebuild data/lexicon/wordfreq.tsv (match-key frequencies for clitic decisions).
     Wordfreq {
         /// CoNLL files (token TAB tag).
@@ -161,6 +170,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Train { what } => ner::train(what, &pipeline(&cli.data)?),
         Command::Bench(args) => bench::run(args, &pipeline(&cli.data)?),
         Command::Data { what } => match what {
+            DataCommand::Places { shared, out } => {
+                let built = isnad_gazetteer::build(&shared).map_err(anyhow::Error::msg)?;
+                built.write_to(&out)?;
+                eprintln!("wrote {}", out.display());
+                Ok(ExitCode::SUCCESS)
+            }
             DataCommand::Wordfreq { conll, jsonl, min_count, out } => {
                 let mut texts = Vec::new();
                 for path in &conll {
