@@ -27,6 +27,9 @@ pub enum EvalCommand {
         /// Model file (default: the embedded model).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// Also list up to this many missed and spurious entities.
+        #[arg(long, default_value_t = 0)]
+        errors: usize,
         /// Fail when a score is below the best recorded in this file.
         #[arg(long)]
         gate: Option<PathBuf>,
@@ -42,8 +45,8 @@ pub fn run(cmd: EvalCommand, p: &Pipeline) -> anyhow::Result<ExitCode> {
                 None => Ok(ExitCode::SUCCESS),
             }
         }
-        EvalCommand::Ner { conll, model, gate } => {
-            let scores = crate::ner::eval(p, &conll, model.as_deref())?;
+        EvalCommand::Ner { conll, model, errors, gate } => {
+            let scores = crate::ner::eval(p, &conll, model.as_deref(), errors)?;
             match gate {
                 Some(g) => check_gate(&g, &scores),
                 None => Ok(ExitCode::SUCCESS),

@@ -78,7 +78,7 @@ pub fn train(cmd: TrainCommand, p: &Pipeline) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn eval(p: &Pipeline, conll: &Path, model: Option<&Path>) -> anyhow::Result<Vec<(String, f64)>> {
+pub fn eval(p: &Pipeline, conll: &Path, model: Option<&Path>, errors: usize) -> anyhow::Result<Vec<(String, f64)>> {
     let t = Instant::now();
     let model = match model {
         Some(path) => {
@@ -105,6 +105,35 @@ pub fn eval(p: &Pipeline, conll: &Path, model: Option<&Path>) -> anyhow::Result<
         t.elapsed().as_secs_f64()
     );
     print!("{}", score.table());
+    if errors > 0 {
+        let (mut missed, mut spurious) = (Vec::new(), Vec::new());
+        for ((sent, g), pr) in sents.iter().zip(&gold).zip(&pred) {
+            let (gs, ps) = (isnad_tagger::spans(g), isnad_tagger::spans(pr));
+            let show = |sp: &isnad_tagger::TokenSpan| {
+                let words: Vec<&str> = sent.iter().map(|(w, _)| w.as_str()).collect();
+                let lo = sp.start.saturating_sub(3);
+                let hi = (sp.end + 3).min(words.len());
+                format!(
+                    "{:<5} [{}] … {} [{}] {} …",
+                    isnad_tagger::TYPES[sp.ty as usize],
+                    words[sp.start..sp.end].join(" "),
+                    words[lo..sp.start].join(" "),
+                    words[sp.start..sp.end].join(" "),
+                    words[sp.end..hi].join(" ")
+                )
+            };
+            missed.extend(gs.iter().filter(|s| !ps.contains(s)).map(show));
+            spurious.extend(ps.iter().filter(|s| !gs.contains(s)).map(show));
+        }
+        println!("missed ({} in all):", missed.len());
+        for m in missed.iter().take(errors) {
+            println!("  {m}");
+        }
+        println!("spurious ({} in all):", spurious.len());
+        for m in spurious.iter().take(errors) {
+            println!("  {m}");
+        }
+    }
     let mut scores = vec![("ner.overall_f1".to_string(), score.overall.prf().2)];
     for (name, c) in isnad_tagger::TYPES.iter().zip(score.by_type.iter()) {
         scores.push((format!("ner.{}_f1", name.to_lowercase()), c.prf().2));

@@ -210,7 +210,9 @@ fn seed_places_resolve_with_coordinates_and_hierarchy() {
     };
     let sanaa = place_of("صنعاء");
     assert_eq!(sanaa["id"], "geonames:71137");
-    assert!((sanaa["lat"].as_f64().unwrap() - 15.35).abs() < 0.05 && (sanaa["lon"].as_f64().unwrap() - 44.21).abs() < 0.05);
+    assert!(
+        (sanaa["lat"].as_f64().unwrap() - 15.35).abs() < 0.05 && (sanaa["lon"].as_f64().unwrap() - 44.21).abs() < 0.05
+    );
     assert_eq!(sanaa["precision"], 1);
     let bayda = place_of("البيضاء");
     assert_eq!((bayda["id"].as_str(), bayda["level"].as_str()), (Some("ocha:YE14"), Some("admin1")));

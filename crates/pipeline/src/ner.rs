@@ -11,6 +11,12 @@ use isnad_text::{Segmenter, Token, TokenKind};
 const COMMON_WORD_FREQ: u32 = 20;
 
 const CUES: &str = include_str!("../../../data/ner/cues.tsv");
+const NAME_LISTS: [(&str, &str, NameType); 4] = [
+    ("data/ner/names_person.txt", include_str!("../../../data/ner/names_person.txt"), NameType::Pers),
+    ("data/ner/names_location.txt", include_str!("../../../data/ner/names_location.txt"), NameType::Loc),
+    ("data/ner/names_org.txt", include_str!("../../../data/ner/names_org.txt"), NameType::Org),
+    ("data/ner/names_misc.txt", include_str!("../../../data/ner/names_misc.txt"), NameType::Misc),
+];
 
 /// Builds the name dictionary and cue list from the embedded data.
 pub fn name_dict() -> Result<NameDict, LoadError> {
@@ -22,15 +28,25 @@ pub fn name_dict() -> Result<NameDict, LoadError> {
             [_, "loc"] => "loc",
             [_, "org"] => "org",
             [_, "misc"] => "misc",
+            [_, "kunya"] => "kunya",
             _ => {
                 return Err(LoadError {
                     file: "data/ner/cues.tsv".into(),
                     line,
-                    message: "expected `word<TAB>title|loc|org|misc`".into(),
+                    message: "expected `word<TAB>title|kunya|loc|org|misc`".into(),
                 })
             }
         };
         d.add_cue(cols[0], class);
+    }
+    for (file, content, ty) in NAME_LISTS {
+        for row in data_lines(file, content, None) {
+            let (line, cols) = row?;
+            if cols.len() != 1 {
+                return Err(LoadError { file: file.into(), line, message: "expected one name per line".into() });
+            }
+            d.add(cols[0].trim(), ty);
+        }
     }
     for actor in isnad_entities::Actors::embedded()?.all() {
         let ty = match actor.kind.as_str() {

@@ -185,7 +185,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, min_count: 2, prune: 0.01, seed: 7 }
+        TrainOptions { epochs: 12, min_count: 3, prune: 0.01, seed: 7 }
     }
 }
 
