@@ -52,6 +52,20 @@ pub fn run(args: BenchArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
     println!("corpus: {} documents, {:.2} MB ({})", texts.len(), mb, args.corpus.display());
     let lex = p.lexicon();
     let runs = args.runs.max(1);
+    // Start-up costs: parsing the embedded data files.
+    let load = |name: &str, f: &mut dyn FnMut() -> usize| {
+        let mut ms = Vec::new();
+        for _ in 0..runs {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        println!("{name:<40} {:>8.1} ms (median of {runs})", median(ms));
+    };
+    load("load: NER model", &mut || isnad_pipeline::load_ner_model().map(|t| t.n_features()).unwrap_or(0));
+    load("load: gazetteer", &mut || {
+        isnad_gazetteer::Gazetteer::from_dir(std::path::Path::new("data/places")).map(|g| g.len()).unwrap_or(0)
+    });
 
     let only = args.stage.clone();
     let stage = |name: &str, f: &mut dyn FnMut(&str) -> usize| {
@@ -90,6 +104,9 @@ pub fn run(args: BenchArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
         seen += 1;
         let layer = isnad_text::analyze(t, lex);
         segmenter.segment_words(t, &layer.tokens).len() + layer.quantities.len()
+    });
+    stage("entities (tagger + actors + places)", &mut |t| {
+        p.analyze(Input { text: t.to_string(), ..Input::default() }, Options::default()).entities.len()
     });
     stage("pipeline (isnad/1 document, serialized)", &mut |t| {
         let doc = p.analyze(Input { text: t.to_string(), ..Input::default() }, Options::default());

@@ -61,13 +61,7 @@ impl Pipeline {
     /// The embedded named-entity model (parsed on first use).
     pub fn ner_model(&self) -> Result<&'static isnad_tagger::Tagger, String> {
         static MODEL: std::sync::OnceLock<Result<isnad_tagger::Tagger, String>> = std::sync::OnceLock::new();
-        MODEL
-            .get_or_init(|| {
-                isnad_tagger::Tagger::load(include_str!("../../../data/models/ner.model"))
-                    .map_err(|e| format!("data/models/ner.model: {e}"))
-            })
-            .as_ref()
-            .map_err(|e| e.clone())
+        MODEL.get_or_init(load_ner_model).as_ref().map_err(|e| e.clone())
     }
 
     /// Analyses one document.
@@ -225,6 +219,14 @@ impl Pipeline {
         }
         out
     }
+}
+
+/// The embedded model file.
+pub const NER_MODEL: &str = include_str!("../../../data/models/ner.model");
+
+/// Parses the embedded model (what start-up pays once).
+pub fn load_ner_model() -> Result<isnad_tagger::Tagger, String> {
+    isnad_tagger::Tagger::load(NER_MODEL).map_err(|e| format!("data/models/ner.model: {e}"))
 }
 
 /// A stable content identifier: FNV-1a 64 of the text, in hex.
