@@ -105,6 +105,11 @@ pub fn run(args: BenchArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
         let layer = isnad_text::analyze(t, lex);
         segmenter.segment_words(t, &layer.tokens).len() + layer.quantities.len()
     });
+    let anchor = isnad_time::Anchor::parse("2016-01-01").ok();
+    stage("times (recognise + resolve, tokens given)", &mut |t| {
+        let toks = isnad_text::tokenize(t);
+        isnad_time::find_times(t, &toks, anchor.as_ref(), &isnad_time::TimeOptions::default()).len()
+    });
     stage("entities (tagger + actors + places)", &mut |t| {
         p.analyze(Input { text: t.to_string(), ..Input::default() }, Options::default()).entities.len()
     });

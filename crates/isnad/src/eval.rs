@@ -19,6 +19,15 @@ pub enum EvalCommand {
         #[arg(long)]
         gate: Option<PathBuf>,
     },
+    /// Time expressions: Duckling's Arabic time corpus (future preference, its reference time).
+    Time {
+        /// Duckling's Arabic time TSV.
+        #[arg(long, default_value = "../shared/data/time/duckling_ar/duckling_ar_time.tsv")]
+        duckling: PathBuf,
+        /// Fail when a score is below the best recorded in this file.
+        #[arg(long)]
+        gate: Option<PathBuf>,
+    },
     /// Named entities: exact-span precision, recall and F1 per type on a CoNLL file.
     Ner {
         /// CoNLL file (token TAB tag).
@@ -40,6 +49,28 @@ pub fn run(cmd: EvalCommand, p: &Pipeline) -> anyhow::Result<ExitCode> {
     match cmd {
         EvalCommand::Numerals { duckling, gate } => {
             let scores = numerals(p, &duckling)?;
+            match gate {
+                Some(g) => check_gate(&g, &scores),
+                None => Ok(ExitCode::SUCCESS),
+            }
+        }
+        EvalCommand::Time { duckling, gate } => {
+            let r = isnad_time::eval_duckling(&duckling).map_err(anyhow::Error::msg)?;
+            println!(
+                "time: {}/{} positive rows exact (start, end, grain) = {:.2}%; negatives: {}/{} give nothing",
+                r.correct,
+                r.positives,
+                r.accuracy() * 100.0,
+                r.negatives_ok,
+                r.negatives
+            );
+            for f in &r.failures {
+                println!("  {f}");
+            }
+            let scores = vec![
+                ("time.exact_pct".to_string(), r.accuracy() * 100.0),
+                ("time.negatives_ok_pct".to_string(), 100.0 * r.negatives_ok as f64 / r.negatives.max(1) as f64),
+            ];
             match gate {
                 Some(g) => check_gate(&g, &scores),
                 None => Ok(ExitCode::SUCCESS),

@@ -59,6 +59,9 @@ enum Command {
         /// Include tokens with their clitic segmentation.
         #[arg(long)]
         tokens: bool,
+        /// Resolve bare weekdays and dates without a year forward (default: backward, as news reports the past).
+        #[arg(long)]
+        prefer_future: bool,
         /// One JSON document per line even for a single input.
         #[arg(long)]
         compact: bool,
@@ -139,14 +142,26 @@ fn pipeline(data: &Option<PathBuf>) -> anyhow::Result<Pipeline> {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Analyze { paths, published, title, source, url, id, format, tokens, compact, max_bytes } => {
+        Command::Analyze {
+            paths,
+            published,
+            title,
+            source,
+            url,
+            id,
+            format,
+            tokens,
+            prefer_future,
+            compact,
+            max_bytes,
+        } => {
             let published =
                 published.map(|p| isnad_schema::parse_published(&p)).transpose().map_err(anyhow::Error::msg)?;
             let meta = input::Meta { id, title, source, url, published };
             let paths = if paths.is_empty() { vec!["-".to_string()] } else { paths };
             let p = pipeline(&cli.data)?;
             let many = paths.len() > 1 || paths.iter().any(|p| p.ends_with(".jsonl") || p.ends_with(".ndjson"));
-            analyze(&p, &paths, &meta, format, Options { tokens }, compact || many, max_bytes)
+            analyze(&p, &paths, &meta, format, Options { tokens, prefer_future }, compact || many, max_bytes)
         }
         Command::Demo { format } => {
             let p = pipeline(&cli.data)?;

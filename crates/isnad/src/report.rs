@@ -37,6 +37,25 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "  {value:>12}  {kind:<11}  {noun:<28}  «{}» @{}-{}", q.text, q.start, q.end)?;
     }
     writeln!(out)?;
+    writeln!(out, "Times ({})", doc.times.len())?;
+    for t in &doc.times {
+        let value = match (&t.from, &t.to, &t.duration) {
+            (Some(f), Some(to), _) => format!("{f} → {to} (excl.)"),
+            (Some(f), None, _) => f.clone(),
+            (None, _, Some(d)) => d.clone(),
+            _ => "unresolved".to_string(),
+        };
+        let prec = t.precision.map_or("-".to_string(), |p| p.to_string());
+        writeln!(
+            out,
+            "  {:<9} {value:<40} grain {:<6} prec {prec}  «{}» @{}-{}",
+            t.kind, t.grain, t.text, t.start, t.end
+        )?;
+        if let Some(c) = &t.conflict {
+            writeln!(out, "            ⚠ {c}")?;
+        }
+    }
+    writeln!(out)?;
     writeln!(out, "Entities ({} mentions)", doc.entities.len())?;
     // One line per entity id: type, canonical link, mentions.
     let mut order: Vec<&str> = Vec::new();

@@ -225,3 +225,37 @@ fn seed_places_resolve_with_coordinates_and_hierarchy() {
         assert!(!ents.iter().any(|e| e["text"] == text && !e["place"].is_null()), "{text} is not a place");
     }
 }
+
+#[test]
+fn seed_times_resolve_and_the_february_slip_is_flagged() {
+    let out = isnad(&["analyze", "--published", "2023-11-23", "-"], SEED.as_bytes());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let times = doc["times"].as_array().unwrap();
+    let find = |needle: &str| {
+        times
+            .iter()
+            .find(|t| t["text"].as_str().unwrap().contains(needle))
+            .unwrap_or_else(|| panic!("no time containing {needle}"))
+    };
+    let feb = find("فبراير");
+    assert!(feb["conflict"].as_str().unwrap().contains("February"), "{feb}");
+    let monday = find("الاثنين الماضي");
+    assert_eq!((monday["from"].as_str(), monday["precision"].as_u64()), (Some("2023-11-20"), Some(1)));
+    let week = find("7 - 14");
+    assert_eq!((week["from"].as_str(), week["to"].as_str()), (Some("2023-11-07"), Some("2023-11-15")));
+    // Day numbers and years inside dates are not counts any more.
+    let qs = doc["quantities"].as_array().unwrap();
+    assert!(!qs.iter().any(|q| q["value"] == 2023 || q["value"] == 23), "dates' numbers are parts of times");
+    assert!(qs.iter().any(|q| q["text"] == "15 يوما"), "durations keep their counts");
+    // Without a publication date, the text's own "اليوم الخميس 23 نوفمبر … 2023م" anchors.
+    let out = isnad(&["analyze", "-"], SEED.as_bytes());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let monday = doc["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["text"].as_str().unwrap().contains("الاثنين"))
+        .unwrap()
+        .clone();
+    assert_eq!((monday["from"].as_str(), monday["anchor"].as_str()), (Some("2023-11-20"), Some("text")));
+}

@@ -4,7 +4,9 @@
 pub mod ner;
 mod places;
 
-use isnad_schema::{Document, DocumentMeta, EntityRecord, QuantityRecord, SegmentRecord, Span, TokenRecord, SCHEMA};
+use isnad_schema::{
+    Document, DocumentMeta, EntityRecord, QuantityRecord, SegmentRecord, Span, TimeRecord, TokenRecord, SCHEMA,
+};
 use isnad_text::{match_key, TextLexicon};
 
 /// One input document.
@@ -29,6 +31,9 @@ pub struct Input {
 pub struct Options {
     /// Include tokens with their clitic segmentation.
     pub tokens: bool,
+    /// Resolve bare weekdays and dates without a year forward (an
+    /// assistant's convention) instead of backward (news).
+    pub prefer_future: bool,
 }
 
 /// The loaded data every stage needs.
@@ -69,9 +74,25 @@ impl Pipeline {
         let text = input.text;
         let layer = isnad_text::analyze(&text, self.lex);
         let chars = CharIndex::new(&text);
+        let anchor = input.published.as_deref().and_then(|p| isnad_time::Anchor::parse(p).ok());
+        let times: Vec<TimeRecord> = isnad_time::find_times(
+            &text,
+            &layer.tokens,
+            anchor.as_ref(),
+            &isnad_time::TimeOptions { prefer_future: opts.prefer_future },
+        )
+        .into_iter()
+        .map(time_record)
+        .collect();
+        // Numbers inside dates, intervals and sets (day numbers, years) are
+        // parts of the time, not counts; durations keep theirs (15 يوماً).
+        let in_time = |q: &isnad_text::Quantity| {
+            times.iter().any(|t| t.kind != "duration" && t.start <= q.number_start && q.number_end <= t.end)
+        };
         let quantities = layer
             .quantities
             .iter()
+            .filter(|q| !in_time(q))
             .map(|q| QuantityRecord {
                 start: q.start,
                 end: q.end,
@@ -124,6 +145,7 @@ impl Pipeline {
             },
             sentences: layer.sentences.iter().map(|s| Span { start: s.start, end: s.end }).collect(),
             quantities,
+            times,
             entities,
             tokens,
             text,
@@ -218,6 +240,23 @@ impl Pipeline {
             });
         }
         out
+    }
+}
+
+fn time_record(t: isnad_time::TimeExpr) -> TimeRecord {
+    TimeRecord {
+        start: t.start,
+        end: t.end,
+        text: t.text,
+        kind: t.kind,
+        from: t.from,
+        to: t.to,
+        grain: t.grain,
+        duration: t.duration,
+        anchor: t.anchor,
+        precision: t.precision,
+        conflict: t.conflict,
+        note: t.note,
     }
 }
 

@@ -104,6 +104,37 @@ pub struct TokenRecord {
     pub stem: Option<String>,
 }
 
+/// A time expression, resolved against the publication date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimeRecord {
+    /// Code-point start.
+    pub start: u32,
+    /// Code-point end (exclusive).
+    pub end: u32,
+    /// The expression as written.
+    pub text: String,
+    /// `date`, `datetime`, `interval`, `duration` or `set`.
+    pub kind: String,
+    /// Start of the resolved span (ISO 8601), null when unresolved.
+    pub from: Option<String>,
+    /// End of the resolved span, exclusive.
+    pub to: Option<String>,
+    /// second, minute, hour, day, week, month, quarter or year.
+    pub grain: String,
+    /// ISO 8601 duration (`P1W`) for durations and the period of sets.
+    pub duration: Option<String>,
+    /// What it was resolved against: `publication`, `text` (a date the text
+    /// gives for itself) or `none`.
+    pub anchor: String,
+    /// ACLED time precision: 1 the day, 2 within a week, 3 a month or coarser.
+    pub precision: Option<u8>,
+    /// Why the expression contradicts itself or the publication date.
+    pub conflict: Option<String>,
+    /// Other remarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// A canonical actor an entity links to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ActorRef {
@@ -215,6 +246,9 @@ pub struct Document {
     pub sentences: Vec<Span>,
     /// Numbers and counts.
     pub quantities: Vec<QuantityRecord>,
+    /// Time expressions.
+    #[serde(default)]
+    pub times: Vec<TimeRecord>,
     /// Named entities with their links.
     #[serde(default)]
     pub entities: Vec<EntityRecord>,
