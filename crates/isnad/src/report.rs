@@ -81,6 +81,12 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "  {id:<4} {:<4} {link:<48} ×{}  «{}»", first.ty, mentions.len(), forms.join("» «"))?;
     }
     writeln!(out)?;
+    writeln!(out, "Checks ({})", doc.checks.len())?;
+    for c in &doc.checks {
+        let mark = if c.status == "consistent" { "ok " } else { "⚠  " };
+        writeln!(out, "  {mark}{:<20} {}", c.kind, c.message)?;
+    }
+    writeln!(out)?;
     let idx = CharIndex::new(&doc.text);
     writeln!(out, "Sentences")?;
     for (i, s) in doc.sentences.iter().enumerate() {

@@ -259,3 +259,24 @@ fn seed_times_resolve_and_the_february_slip_is_flagged() {
         .clone();
     assert_eq!((monday["from"].as_str(), monday["anchor"].as_str()), (Some("2023-11-20"), Some("text")));
 }
+
+#[test]
+fn seed_checks_flag_the_february_slip_and_verify_sums_and_weekdays() {
+    let out = isnad(&["analyze", "--published", "2023-11-23", "-"], SEED.as_bytes());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let checks = doc["checks"].as_array().unwrap();
+    let with = |kind: &str, status: &str| checks.iter().filter(|c| c["kind"] == kind && c["status"] == status).count();
+    assert_eq!(with("current_month", "inconsistent"), 1, "the February slip");
+    assert!(with("weekday_date", "consistent") >= 2, "Thursday 23 and Monday 20 November check out");
+    assert_eq!(with("weekday_date", "inconsistent"), 0);
+    let sum = checks.iter().find(|c| c["kind"] == "parts_total").expect("the batches' sum");
+    assert_eq!(sum["status"], "consistent");
+    assert!(sum["message"].as_str().unwrap().contains("13 + 5 + 2 + 12 = 32"));
+    assert!(with("announced_count", "consistent") >= 2, "four batches and three courses listed");
+    assert_eq!(with("announced_count", "inconsistent"), 0);
+    for c in checks {
+        for sp in c["spans"].as_array().unwrap() {
+            assert!(sp["start"].as_u64() < sp["end"].as_u64());
+        }
+    }
+}

@@ -132,6 +132,9 @@ impl Pipeline {
                 .collect()
         });
         let entities = self.entities(&text, &layer, &chars);
+        let quantities: Vec<QuantityRecord> = quantities;
+        let sentence_of = |o: u32| layer.sentences.partition_point(|s| s.end <= o);
+        let checks = isnad_records::checks(&times, &quantities, &sentence_of);
         let id = input.id.unwrap_or_else(|| content_id(&text));
         Document {
             schema: SCHEMA.to_string(),
@@ -147,6 +150,7 @@ impl Pipeline {
             quantities,
             times,
             entities,
+            checks,
             tokens,
             text,
         }
@@ -257,6 +261,7 @@ fn time_record(t: isnad_time::TimeExpr) -> TimeRecord {
         precision: t.precision,
         conflict: t.conflict,
         note: t.note,
+        weekday_matches: t.weekday_matches,
     }
 }
 

@@ -133,6 +133,9 @@ pub struct TimeRecord {
     /// Other remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// When a weekday is named with a date: whether the date falls on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weekday_matches: Option<bool>,
 }
 
 /// A canonical actor an entity links to.
@@ -233,6 +236,20 @@ pub struct EntityRecord {
     pub place: Option<PlaceRef>,
 }
 
+/// A consistency check of the text against itself or its publication date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckRecord {
+    /// `weekday_date`, `current_month`, `current_year`, `parts_total`,
+    /// `announced_count`, `interval_duration`, `past_after_publication`.
+    pub kind: String,
+    /// `consistent` or `inconsistent`.
+    pub status: String,
+    /// What was checked, in English.
+    pub message: String,
+    /// The spans involved.
+    pub spans: Vec<Span>,
+}
+
 /// One analysed document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -252,6 +269,9 @@ pub struct Document {
     /// Named entities with their links.
     #[serde(default)]
     pub entities: Vec<EntityRecord>,
+    /// Consistency checks.
+    #[serde(default)]
+    pub checks: Vec<CheckRecord>,
     /// Tokens, when asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenRecord>>,

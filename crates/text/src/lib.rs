@@ -14,6 +14,7 @@ pub mod clitic;
 pub mod lexicon;
 pub mod normalize;
 pub mod number;
+pub mod phrase;
 pub mod sentence;
 pub mod token;
 
@@ -21,6 +22,7 @@ pub use clitic::{segment, Segment, SegmentKind, Segmentation};
 pub use lexicon::{LoadError, TextLexicon};
 pub use normalize::{key, match_key, search_key, Key, KeyKind};
 pub use number::{find_quantities, Quantity, QuantityKind};
+pub use phrase::{PhraseIndex, PhraseMatch, Word};
 pub use sentence::{split_sentences, Sentence};
 pub use token::{tokenize, Token, TokenKind};
 

@@ -169,6 +169,9 @@ pub struct TimeExpr {
     pub conflict: Option<String>,
     /// Other remarks (approximate, no anchor, every Friday …).
     pub note: Option<String>,
+    /// When a weekday is named with a date: whether the date falls on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weekday_matches: Option<bool>,
 }
 
 /// Finds and resolves the time expressions of `text`, given its tokens
@@ -235,6 +238,7 @@ fn to_expr(text: &str, f: &Found, ctx: Option<Ctx>, opts: &TimeOptions, lex: &Ti
         precision: out.val.map(|v| v.precision()),
         conflict: out.conflict,
         note: out.note,
+        weekday_matches: out.weekday_matches,
     }
 }
 

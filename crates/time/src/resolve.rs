@@ -192,6 +192,8 @@ pub(crate) struct Outcome {
     pub note: Option<String>,
     pub grain: Option<Grain>,
     pub duration: Option<String>,
+    /// A weekday named with a date: whether it matches.
+    pub weekday_matches: Option<bool>,
 }
 
 pub(crate) struct Resolver<'a> {
@@ -201,6 +203,7 @@ pub(crate) struct Resolver<'a> {
     used: bool,
     conflicts: Vec<String>,
     notes: Vec<String>,
+    weekday_matches: Option<bool>,
 }
 
 /// Day number and (Gregorian or Hijri) year/month of a resolved month.
@@ -283,7 +286,7 @@ pub(crate) fn fmt_bound(secs: i64, grain: Grain) -> String {
 
 impl<'a> Resolver<'a> {
     pub fn new(ctx: Option<Ctx>, dir: Dir, lex: &'a TimeLexicon) -> Resolver<'a> {
-        Resolver { ctx, dir, lex, used: false, conflicts: Vec::new(), notes: Vec::new() }
+        Resolver { ctx, dir, lex, used: false, conflicts: Vec::new(), notes: Vec::new(), weekday_matches: None }
     }
 
     fn anchor(&mut self) -> Result<Ctx, Fail> {
@@ -387,6 +390,7 @@ impl<'a> Resolver<'a> {
         if !self.notes.is_empty() {
             out.note = Some(self.notes.join("; "));
         }
+        out.weekday_matches = self.weekday_matches;
         out
     }
 
@@ -568,6 +572,7 @@ impl<'a> Resolver<'a> {
 
     fn check_weekday(&mut self, f: &Frame, d: i64) {
         if let Some(wd) = f.weekday {
+            self.weekday_matches = Some(weekday(d) == wd as u32);
             if weekday(d) != wd as u32 {
                 self.conflict(format!(
                     "weekday {} does not match {} (a {})",

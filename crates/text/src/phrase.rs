@@ -1,0 +1,148 @@
+//! Longest-match lookup of lexicon phrases (one or more words) over tokens,
+//! on clitic-stripped stems: `والحوثيين` finds `الحوثيين`, `بعبوات ناسفة`
+//! finds `عبوات ناسفة`. The first word of a phrase is compared by its stem
+//! without the article; later words by key, stem, or stem without article.
+
+use rustc_hash::FxHashMap;
+
+use crate::normalize::match_key;
+
+/// A token as phrase lookup sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct Word<'a> {
+    /// Match key of the token.
+    pub key: &'a str,
+    /// Match key of its clitic-stripped stem.
+    pub stem: &'a str,
+}
+
+/// Drops a leading article from a key (`الحوثي` → `حوثي`), keeping two letters at least.
+pub fn strip_article(k: &str) -> &str {
+    match k.strip_prefix("ال") {
+        Some(r) if r.chars().count() >= 2 => r,
+        _ => k,
+    }
+}
+
+/// A phrase found in a token sequence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhraseMatch<'v, V> {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The phrase's value.
+    pub value: &'v V,
+}
+
+/// Phrases with values, indexed by their first word.
+#[derive(Clone, Debug)]
+pub struct PhraseIndex<V> {
+    by_first: FxHashMap<String, Vec<(Vec<String>, V)>>,
+    len: usize,
+}
+
+impl<V> Default for PhraseIndex<V> {
+    fn default() -> Self {
+        PhraseIndex { by_first: FxHashMap::default(), len: 0 }
+    }
+}
+
+impl<V> PhraseIndex<V> {
+    /// An empty index.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Adds a phrase (written as usual). Returns false for an empty phrase.
+    pub fn add(&mut self, phrase: &str, value: V) -> bool {
+        let words: Vec<String> = phrase.split_whitespace().map(match_key).filter(|w| !w.is_empty()).collect();
+        let Some(first) = words.first() else { return false };
+        let first = strip_article(first).to_string();
+        self.by_first.entry(first).or_default().push((words[1..].to_vec(), value));
+        self.len += 1;
+        true
+    }
+
+    /// The phrases of this exact written form (all values).
+    pub fn get(&self, phrase: &str) -> Vec<&V> {
+        let words: Vec<String> = phrase.split_whitespace().map(match_key).collect();
+        let Some(first) = words.first() else { return Vec::new() };
+        self.by_first
+            .get(strip_article(first))
+            .map(|l| l.iter().filter(|(r, _)| r[..] == words[1..]).map(|(_, v)| v).collect())
+            .unwrap_or_default()
+    }
+
+    fn word_eq(t: &Word<'_>, w: &str) -> bool {
+        t.key == w || t.stem == w || strip_article(t.stem) == strip_article(w)
+    }
+
+    /// Every phrase starting at token `i`, longest first.
+    pub fn at<'v>(&'v self, words: &[Word<'_>], i: usize) -> Vec<PhraseMatch<'v, V>> {
+        let mut out = Vec::new();
+        let Some(w) = words.get(i) else { return out };
+        if let Some(list) = self.by_first.get(strip_article(w.stem)).or_else(|| self.by_first.get(strip_article(w.key)))
+        {
+            for (rest, value) in list {
+                let n = 1 + rest.len();
+                if i + n <= words.len() && rest.iter().enumerate().all(|(k, r)| Self::word_eq(&words[i + 1 + k], r)) {
+                    out.push(PhraseMatch { start: i, end: i + n, value });
+                }
+            }
+        }
+        out.sort_by_key(|m| std::cmp::Reverse(m.end));
+        out
+    }
+
+    /// Non-overlapping longest matches, left to right (all values of the
+    /// longest phrase at a position).
+    pub fn find<'v>(&'v self, words: &[Word<'_>]) -> Vec<PhraseMatch<'v, V>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let here = self.at(words, i);
+            match here.first().map(|m| m.end) {
+                Some(end) => {
+                    out.extend(here.into_iter().filter(|m| m.end == end));
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{segment, TextLexicon};
+
+    #[test]
+    fn longest_match_through_clitics() {
+        let lex = TextLexicon::embedded();
+        let text = ["استهداف", "أطقم", "حوثية", "بعبوات", "ناسفة", "وعبوة"];
+        let keys: Vec<String> = text.iter().map(|t| match_key(t)).collect();
+        let stems: Vec<String> = text.iter().map(|t| segment(t, 0, lex).stem.to_string()).collect();
+        let words: Vec<Word> = keys.iter().zip(&stems).map(|(k, s)| Word { key: k, stem: s }).collect();
+        let mut idx = PhraseIndex::new();
+        idx.add("عبوات ناسفة", "ied");
+        idx.add("عبوة", "ied-short");
+        idx.add("عبوات", "plural-only");
+        idx.add("استهداف", "target");
+        let found: Vec<(usize, usize, &str)> = idx.find(&words).iter().map(|m| (m.start, m.end, *m.value)).collect();
+        assert_eq!(found, vec![(0, 1, "target"), (3, 5, "ied"), (5, 6, "ied-short")]);
+        assert_eq!(idx.get("عبوات ناسفة"), vec![&"ied"]);
+    }
+}
