@@ -509,7 +509,7 @@ pub fn build(shared: &Path) -> Result<BuildOutput, String> {
                 let gov = g1_to_ocha.get(&format!("YE.{}", r[c_a1]));
                 units
                     .values()
-                    .filter(|u| u.pcode.len() == 6 && gov.map_or(true, |g| &u.parent == g))
+                    .filter(|u| u.pcode.len() == 6 && gov.is_none_or(|g| &u.parent == g))
                     .min_by(|a, b| {
                         let d = |u: &Unit| (u.lat - row.lat).powi(2) + (u.lon - row.lon).powi(2);
                         d(a).total_cmp(&d(b))

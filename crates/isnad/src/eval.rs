@@ -28,6 +28,21 @@ pub enum EvalCommand {
         #[arg(long)]
         gate: Option<PathBuf>,
     },
+    /// Events against the hand-annotated development set (eval/events).
+    Events {
+        /// Folder of gold files.
+        #[arg(long, default_value = "eval/events")]
+        gold: PathBuf,
+        /// The corpus holding the articles' texts.
+        #[arg(long, default_value = "../shared/data/news/ant/articles.jsonl")]
+        corpus: PathBuf,
+        /// List missed and spurious events.
+        #[arg(long)]
+        verbose: bool,
+        /// Fail when a score is below the best recorded in this file.
+        #[arg(long)]
+        gate: Option<PathBuf>,
+    },
     /// Named entities: exact-span precision, recall and F1 per type on a CoNLL file.
     Ner {
         /// CoNLL file (token TAB tag).
@@ -71,6 +86,13 @@ pub fn run(cmd: EvalCommand, p: &Pipeline) -> anyhow::Result<ExitCode> {
                 ("time.exact_pct".to_string(), r.accuracy() * 100.0),
                 ("time.negatives_ok_pct".to_string(), 100.0 * r.negatives_ok as f64 / r.negatives.max(1) as f64),
             ];
+            match gate {
+                Some(g) => check_gate(&g, &scores),
+                None => Ok(ExitCode::SUCCESS),
+            }
+        }
+        EvalCommand::Events { gold, corpus, verbose, gate } => {
+            let scores = crate::events_eval::eval(p, &gold, &corpus, verbose)?;
             match gate {
                 Some(g) => check_gate(&g, &scores),
                 None => Ok(ExitCode::SUCCESS),

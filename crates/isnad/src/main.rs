@@ -2,6 +2,7 @@
 
 mod bench;
 mod eval;
+mod events_eval;
 mod input;
 mod ner;
 mod report;

@@ -81,6 +81,64 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "  {id:<4} {:<4} {link:<48} ×{}  «{}»", first.ty, mentions.len(), forms.join("» «"))?;
     }
     writeln!(out)?;
+    writeln!(out, "Events ({})", doc.events.len())?;
+    for e in &doc.events {
+        let acled = e.acled.as_ref().map_or("-".to_string(), |a| format!("{} / {}", a.event_type, a.sub_event_type));
+        let names = |ps: &[isnad_schema::Participant]| {
+            if ps.is_empty() {
+                "-".to_string()
+            } else {
+                ps.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        };
+        let when = e.time.as_ref().map_or("-".to_string(), |t| {
+            let v = match (&t.from, &t.to) {
+                (Some(f), Some(to)) => format!("{f} → {to}"),
+                (Some(f), None) => f.clone(),
+                _ => "?".into(),
+            };
+            format!("{v} (precision {}, from {})", t.precision.map_or("-".into(), |p| p.to_string()), t.basis)
+        });
+        let place = e.place.as_ref().map_or("-".to_string(), |p| format!("{} [{}]", p.name, p.id));
+        let counts = if e.counts.is_empty() {
+            "-".to_string()
+        } else {
+            e.counts.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
+        };
+        let idx = CharIndex::new(&doc.text);
+        let quotes: Vec<String> =
+            e.evidence.iter().map(|s| format!("«{}»", idx.slice(&doc.text, s.start, s.end))).collect();
+        writeln!(
+            out,
+            "  {} {}{} — ACLED {acled}",
+            e.id,
+            e.ty,
+            e.mode.as_ref().map_or(String::new(), |m| format!(" ({m})"))
+        )?;
+        writeln!(out, "      who {} | whom {} | where {place}", names(&e.actors), names(&e.recipients))?;
+        writeln!(out, "      when {when} | counts {counts}")?;
+        writeln!(out, "      {} | says: {} [{}]", e.factuality, e.attribution.chain, e.attribution.basis)?;
+        writeln!(out, "      evidence {}", quotes.join(" "))?;
+    }
+    writeln!(out)?;
+    let s = &doc.sourcing;
+    writeln!(
+        out,
+        "Sourcing: {} claims — anonymous {}, named {}, official {}, witness {}, the outlet's earlier reporting {}, the outlet alone {}",
+        s.claims, s.anonymous, s.named, s.official, s.witness, s.self_citation, s.outlet_only
+    )?;
+    writeln!(out)?;
+    writeln!(out, "Framing ({} loaded terms)", doc.framing.terms.len())?;
+    for (l, n) in &doc.framing.profile.by_leaning {
+        writeln!(out, "  {l:<24} {n}")?;
+    }
+    if let Some(d) = &doc.framing.profile.dominant {
+        writeln!(out, "  dominant vocabulary: {d}")?;
+    }
+    for t in &doc.framing.terms {
+        writeln!(out, "  «{}» {} / {} — {}", t.text, t.category, t.leaning, t.gloss)?;
+    }
+    writeln!(out)?;
     writeln!(out, "Checks ({})", doc.checks.len())?;
     for c in &doc.checks {
         let mark = if c.status == "consistent" { "ok " } else { "⚠  " };

@@ -280,3 +280,37 @@ fn seed_checks_flag_the_february_slip_and_verify_sums_and_weekdays() {
         }
     }
 }
+
+#[test]
+fn seed_events_are_typed_sourced_and_hedged() {
+    let out = isnad(&["analyze", "--published", "2023-11-23", "-"], SEED.as_bytes());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let events = doc["events"].as_array().unwrap();
+    let actor_ids = |e: &Value, role: &str| -> Vec<String> {
+        e[role].as_array().unwrap().iter().filter_map(|p| p["actor"]["id"].as_str().map(str::to_string)).collect()
+    };
+    // The second meeting: 7–14 November, in Sanaa, between the Houthis and AQAP, on anonymous sources.
+    let meeting = events
+        .iter()
+        .find(|e| e["type"] == "CONSULT" && e["time"]["from"] == "2023-11-07")
+        .expect("the 7–14 November meeting");
+    let who: Vec<String> = [actor_ids(meeting, "actors"), actor_ids(meeting, "recipients")].concat();
+    assert!(who.contains(&"ye.houthis".to_string()) && who.contains(&"ye.aqap".to_string()), "{who:?}");
+    assert_eq!(meeting["time"]["to"], "2023-11-15");
+    assert!(meeting["evidence"].as_array().unwrap().len() >= 2, "mentioned twice, one event");
+    assert_eq!(meeting["attribution"]["sources"][0]["kind"], "anonymous");
+    // The IED attacks on Houthi patrols.
+    let ied = events.iter().find(|e| e["mode"] == "explosives").expect("the IED attacks");
+    assert_eq!(ied["acled"]["sub_event_type"], "Remote explosive/landmine/IED");
+    // The releases: the 32 in batches, from the outlet's own earlier reporting.
+    let release =
+        events.iter().find(|e| e["type"] == "RETREAT" && e["counts"]["released"] == 32).expect("the release of 32");
+    assert_eq!(release["attribution"]["sources"][0]["kind"], "self");
+    // The external party "seems" to have helped: possible.
+    assert!(events.iter().any(|e| e["factuality"] == "possible"));
+    assert!(events.iter().any(|e| e["factuality"] == "probable"), "من المرجح");
+    // Framing: the outlet's anti-Houthi vocabulary (العاصمة المختطفة، المحافظات المحررة).
+    assert_eq!(doc["framing"]["profile"]["dominant"], "anti_houthi");
+    let sourcing = &doc["sourcing"];
+    assert!(sourcing["anonymous"].as_u64().unwrap() >= 10 && sourcing["self_citation"].as_u64().unwrap() >= 2);
+}

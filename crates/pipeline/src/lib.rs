@@ -131,10 +131,48 @@ impl Pipeline {
                 })
                 .collect()
         });
-        let entities = self.entities(&text, &layer, &chars);
+        let (entities, infos, generic) = self.entities(&text, &layer, &chars);
         let quantities: Vec<QuantityRecord> = quantities;
         let sentence_of = |o: u32| layer.sentences.partition_point(|s| s.end <= o);
         let checks = isnad_records::checks(&times, &quantities, &sentence_of);
+        let views: Vec<isnad_records::SentenceView> = layer
+            .sentences
+            .iter()
+            .zip(&infos)
+            .map(|(s, infos)| isnad_records::SentenceView {
+                start: s.start,
+                end: s.end,
+                toks: layer.tokens[s.first_token as usize..s.end_token as usize]
+                    .iter()
+                    .zip(infos)
+                    .map(|(t, i)| isnad_records::Tok {
+                        start: t.start,
+                        end: t.end,
+                        key: i.key.clone(),
+                        stem: i.stem.clone(),
+                        conj: i.prefix.starts_with('c'),
+                        clause_break: t.kind == isnad_text::TokenKind::Punct
+                            && matches!(t.text(&text), "،" | "؛" | ";" | ":" | "," | "(" | ")" | "«" | "»"),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let extracted = match isnad_records::RecordsLexicon::embedded() {
+            Ok(lex) => isnad_records::extract(
+                &isnad_records::Doc {
+                    text: &text,
+                    outlet: input.source.as_deref(),
+                    sentences: &views,
+                    times: &times,
+                    quantities: &quantities,
+                    entities: &entities,
+                    generic: &generic,
+                    published: input.published.as_deref(),
+                },
+                lex,
+            ),
+            Err(_) => isnad_records::Extracted::default(),
+        };
         let id = input.id.unwrap_or_else(|| content_id(&text));
         Document {
             schema: SCHEMA.to_string(),
@@ -150,7 +188,10 @@ impl Pipeline {
             quantities,
             times,
             entities,
+            events: extracted.events,
             checks,
+            framing: extracted.framing,
+            sourcing: extracted.sourcing,
             tokens,
             text,
         }
@@ -159,9 +200,14 @@ impl Pipeline {
 
 impl Pipeline {
     /// Named entities: the tagger over each sentence, then linking.
-    fn entities(&self, text: &str, layer: &isnad_text::TextLayer, chars: &CharIndex) -> Vec<EntityRecord> {
+    fn entities(
+        &self,
+        text: &str,
+        layer: &isnad_text::TextLayer,
+        chars: &CharIndex,
+    ) -> (Vec<EntityRecord>, Vec<Vec<isnad_tagger::TokenInfo>>, Vec<isnad_records::GenericMention>) {
         let (Ok(model), Ok(dict)) = (self.ner_model(), ner::embedded_dict()) else {
-            return Vec::new();
+            return (Vec::new(), Vec::new(), Vec::new());
         };
         let mut seg = isnad_text::Segmenter::new(self.lex);
         let sentences: Vec<&[isnad_text::Token]> =
@@ -215,6 +261,19 @@ impl Pipeline {
             found.sort_by_key(|f| f.0);
             mentions.extend(found.into_iter().map(|(a, b, ty, actor)| (s, a, b, ty, actor)));
         }
+        // Generic actors (gunmen, civilians …) are not named entities; events use them.
+        let mut generic = Vec::new();
+        if let Some(a) = actors {
+            for (s, ms) in matches.iter().enumerate() {
+                for m in ms.iter().filter(|m| a.all()[m.actor].is_generic()) {
+                    generic.push(isnad_records::GenericMention {
+                        start: sentences[s][m.start].start,
+                        end: sentences[s][m.end - 1].end,
+                        actor: a.all()[m.actor].to_ref(),
+                    });
+                }
+            }
+        }
         let gaz = isnad_gazetteer::Gazetteer::embedded();
         places::cue_mentions(gaz, text, &sentences, &mut mentions);
         let resolved = places::resolve(gaz, text, &sentences, &infos, &mentions, actors);
@@ -243,7 +302,7 @@ impl Pipeline {
                 place,
             });
         }
-        out
+        (out, infos, generic)
     }
 }
 

@@ -5,5 +5,9 @@
 //! the document's code-point offsets.
 
 pub mod checks;
+pub mod events;
+pub mod lexicon;
 
 pub use checks::checks;
+pub use events::{extract, Doc, Extracted, GenericMention, SentenceView, Tok};
+pub use lexicon::RecordsLexicon;

@@ -72,6 +72,20 @@ pub fn ser_number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
+/// Writes counts with integral values as integers.
+pub fn ser_counts<S: Serializer>(m: &std::collections::BTreeMap<String, f64>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(m.len()))?;
+    for (k, v) in m {
+        if v.fract() == 0.0 && v.abs() < 9.007_199_254_740_992e15 {
+            map.serialize_entry(k, &(*v as i64))?;
+        } else {
+            map.serialize_entry(k, v)?;
+        }
+    }
+    map.end()
+}
+
 /// One clitic segment of a token.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SegmentRecord {
@@ -236,6 +250,175 @@ pub struct EntityRecord {
     pub place: Option<PlaceRef>,
 }
 
+/// A participant of an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Participant {
+    /// Entity id (`E2`) when the participant is a named entity.
+    pub entity: Option<String>,
+    /// Linked actor.
+    pub actor: Option<ActorRef>,
+    /// Display name (English when linked, else as written).
+    pub name: String,
+    /// Where it is mentioned.
+    pub start: u32,
+    /// End of the mention.
+    pub end: u32,
+}
+
+/// ACLED's classification of an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AcledType {
+    /// Battles, Explosions/Remote violence, Violence against civilians,
+    /// Protests, Riots, Strategic developments.
+    pub event_type: String,
+    /// The sub-event type.
+    pub sub_event_type: String,
+}
+
+/// When an event happened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventTime {
+    /// Start (ISO 8601).
+    pub from: Option<String>,
+    /// End, exclusive.
+    pub to: Option<String>,
+    /// Grain of the value.
+    pub grain: String,
+    /// ACLED precision: 1 day, 2 week, 3 month or coarser.
+    pub precision: Option<u8>,
+    /// `clause`, `sentence`, `context` (an earlier sentence) or `publication` (no time in the text).
+    pub basis: String,
+    /// The time expression used, when any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// One source in an attribution chain.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceRecord {
+    /// The source as written.
+    pub text: String,
+    /// `anonymous`, `named_person`, `named_org`, `official`, `witness`,
+    /// `outlet`, `self` (the outlet's own earlier reporting), `document`, `social`.
+    pub kind: String,
+    /// Code-point start (equal to `end` for the implicit outlet).
+    pub start: u32,
+    /// Code-point end.
+    pub end: u32,
+    /// Linked actor.
+    pub actor: Option<ActorRef>,
+}
+
+/// Who says so: the chain from the original source to the outlet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// Sources, original first.
+    pub sources: Vec<SourceRecord>,
+    /// The reporting cue (أكدت، بحسب …), when any.
+    pub cue: Option<String>,
+    /// The chain in words: `anonymous sources → Khabar agency`.
+    pub chain: String,
+    /// `explicit` (in the sentence), `carried` (from the report it continues) or `outlet`.
+    pub basis: String,
+    /// `neutral`, `distancing` (زعم), `affirming` or `denying`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<String>,
+}
+
+/// One happening, typed in PLOVER and ACLED, with its arguments and sourcing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventRecord {
+    /// Event id within the document (`ev1`).
+    pub id: String,
+    /// PLOVER event type.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// PLOVER mode, when any.
+    pub mode: Option<String>,
+    /// PLOVER quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad: u8,
+    /// ACLED type, when the event is one ACLED codes.
+    pub acled: Option<AcledType>,
+    /// Who did it.
+    pub actors: Vec<Participant>,
+    /// To whom.
+    pub recipients: Vec<Participant>,
+    /// Where.
+    pub place: Option<PlaceRef>,
+    /// When.
+    pub time: Option<EventTime>,
+    /// How many: killed, injured, captured, released, members, … (plus materiel nouns).
+    #[serde(serialize_with = "ser_counts")]
+    pub counts: std::collections::BTreeMap<String, f64>,
+    /// The trigger spans (one per mention of the happening).
+    pub evidence: Vec<Span>,
+    /// Who says so.
+    pub attribution: Attribution,
+    /// asserted, probable, possible, unknown, negated, planned.
+    pub factuality: String,
+    /// The factuality cue, when any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factuality_cue: Option<Span>,
+    /// The trigger lexicon entry.
+    pub trigger: String,
+}
+
+/// A loaded term.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FramingTerm {
+    /// Code-point start.
+    pub start: u32,
+    /// Code-point end.
+    pub end: u32,
+    /// As written.
+    pub text: String,
+    /// delegitimising_label, sectarian, euphemism, …
+    pub category: String,
+    /// Whose vocabulary it typically is.
+    pub leaning: String,
+    /// English gloss.
+    pub gloss: String,
+}
+
+/// The article's framing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Framing {
+    /// Every loaded term.
+    pub terms: Vec<FramingTerm>,
+    /// Counts by leaning and by category, and the dominant leaning.
+    pub profile: FramingProfile,
+}
+
+/// Counts of loaded terms.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FramingProfile {
+    /// Terms per leaning.
+    pub by_leaning: std::collections::BTreeMap<String, usize>,
+    /// Terms per category.
+    pub by_category: std::collections::BTreeMap<String, usize>,
+    /// The leaning with most terms, when any.
+    pub dominant: Option<String>,
+}
+
+/// How the document's claims are sourced.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Sourcing {
+    /// Events (claims).
+    pub claims: usize,
+    /// Claims resting on anonymous sources.
+    pub anonymous: usize,
+    /// On named persons or organisations.
+    pub named: usize,
+    /// On official bodies or statements.
+    pub official: usize,
+    /// On witnesses.
+    pub witness: usize,
+    /// On the outlet's own earlier reporting.
+    pub self_citation: usize,
+    /// On the outlet alone (no source given).
+    pub outlet_only: usize,
+}
+
 /// A consistency check of the text against itself or its publication date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckRecord {
@@ -269,9 +452,18 @@ pub struct Document {
     /// Named entities with their links.
     #[serde(default)]
     pub entities: Vec<EntityRecord>,
+    /// Events.
+    #[serde(default)]
+    pub events: Vec<EventRecord>,
     /// Consistency checks.
     #[serde(default)]
     pub checks: Vec<CheckRecord>,
+    /// Loaded vocabulary.
+    #[serde(default)]
+    pub framing: Framing,
+    /// How the claims are sourced.
+    #[serde(default)]
+    pub sourcing: Sourcing,
     /// Tokens, when asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenRecord>>,

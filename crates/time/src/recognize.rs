@@ -447,7 +447,7 @@ impl<'a> Parser<'a> {
         self.hits(i)
             .iter()
             .copied()
-            .find(|h| matches!(h.item, Item::Unit(u, c) if u == unit && c == count) && def.map_or(true, |d| h.def == d))
+            .find(|h| matches!(h.item, Item::Unit(u, c) if u == unit && c == count) && def.is_none_or(|d| h.def == d))
     }
 
     fn month(&self, i: usize) -> Option<(Hit, Cal, u8, bool)> {
@@ -597,7 +597,7 @@ impl<'a> Parser<'a> {
         let mut best: Option<(Spec, usize)> = None;
         let mut consider = |cand: Option<(usize, Spec)>| {
             if let Some((e, s)) = cand {
-                if best.as_ref().map_or(true, |b| e > b.1) {
+                if best.as_ref().is_none_or(|b| e > b.1) {
                     best = Some((s, e));
                 }
             }

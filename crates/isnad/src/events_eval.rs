@@ -1,0 +1,207 @@
+//! `isnad eval events`: the pipeline's events against the hand-annotated
+//! development set (eval/events/*.json; texts stay in the shared corpus).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::Context;
+use isnad_pipeline::{Input, Options, Pipeline};
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Deserialize)]
+struct Gold {
+    id: String,
+    published: Option<String>,
+    events: Vec<GoldEvent>,
+}
+
+#[derive(Deserialize)]
+struct GoldEvent {
+    plover: String,
+    acled_sub_event_type: Option<String>,
+    #[serde(default)]
+    actors: Vec<String>,
+    place: Option<GoldPlace>,
+    date: Option<GoldDate>,
+    #[serde(default)]
+    counts: HashMap<String, Option<f64>>,
+    factuality: String,
+    evidence: Vec<GoldSpan>,
+}
+
+#[derive(Deserialize)]
+struct GoldPlace {
+    name_en: Option<String>,
+    country: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct GoldDate {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct GoldSpan {
+    start: u32,
+    end: u32,
+}
+
+#[derive(Default)]
+struct Tally {
+    gold: usize,
+    pred: usize,
+    detected: usize,
+    typed: usize,
+    acled_ok: usize,
+    acled_n: usize,
+    place_ok: usize,
+    place_n: usize,
+    date_ok: usize,
+    date_n: usize,
+    fact_ok: usize,
+    actor_ok: usize,
+    actor_n: usize,
+    count_ok: usize,
+    count_n: usize,
+}
+
+fn prf(correct: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
+    let p = if pred == 0 { 0.0 } else { 100.0 * correct as f64 / pred as f64 };
+    let r = if gold == 0 { 0.0 } else { 100.0 * correct as f64 / gold as f64 };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    (p, r, f)
+}
+
+fn pct(a: usize, n: usize) -> String {
+    if n == 0 {
+        "-".into()
+    } else {
+        format!("{:.1}% ({a}/{n})", 100.0 * a as f64 / n as f64)
+    }
+}
+
+pub fn eval(p: &Pipeline, gold_dir: &Path, corpus: &Path, verbose: bool) -> anyhow::Result<Vec<(String, f64)>> {
+    let mut texts: HashMap<String, (String, Option<String>)> = HashMap::new();
+    let content = std::fs::read_to_string(corpus).with_context(|| format!("cannot read {}", corpus.display()))?;
+    for line in content.lines().filter(|l| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line)?;
+        if let (Some(id), Some(text)) = (v["id"].as_str(), v["text"].as_str()) {
+            texts.insert(id.to_string(), (text.to_string(), v["date"].as_str().map(str::to_string)));
+        }
+    }
+    let mut files: Vec<_> = std::fs::read_dir(gold_dir)
+        .with_context(|| format!("cannot read {}", gold_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut t = Tally::default();
+    for f in &files {
+        let gold: Gold =
+            serde_json::from_str(&std::fs::read_to_string(f)?).with_context(|| format!("{}", f.display()))?;
+        let Some((text, date)) = texts.get(&gold.id) else {
+            anyhow::bail!("{}: article {} is not in {}", f.display(), gold.id, corpus.display());
+        };
+        let published = gold.published.clone().or_else(|| date.clone());
+        let doc = p.analyze(
+            Input { id: Some(gold.id.clone()), published, text: text.clone(), ..Input::default() },
+            Options::default(),
+        );
+        t.gold += gold.events.len();
+        t.pred += doc.events.len();
+        let mut used = vec![false; gold.events.len()];
+        let overlaps = |g: &GoldEvent, e: &isnad_schema::EventRecord| {
+            e.evidence.iter().any(|s| g.evidence.iter().any(|gs| s.start < gs.end && gs.start < s.end))
+        };
+        for e in &doc.events {
+            let typed = (0..gold.events.len())
+                .find(|&i| !used[i] && gold.events[i].plover == e.ty && overlaps(&gold.events[i], e));
+            let any = typed.or_else(|| (0..gold.events.len()).find(|&i| !used[i] && overlaps(&gold.events[i], e)));
+            let Some(i) = any else {
+                if verbose {
+                    println!("  spurious {} {} {:?}", gold.id, e.ty, e.evidence.first().map(|s| (s.start, s.end)));
+                }
+                continue;
+            };
+            used[i] = true;
+            t.detected += 1;
+            if typed.is_none() {
+                continue;
+            }
+            t.typed += 1;
+            let g = &gold.events[i];
+            if let Some(sub) = &g.acled_sub_event_type {
+                t.acled_n += 1;
+                if e.acled.as_ref().is_some_and(|a| &a.sub_event_type == sub) {
+                    t.acled_ok += 1;
+                }
+            }
+            if let Some(gp) = &g.place {
+                t.place_n += 1;
+                let ok = e.place.as_ref().is_some_and(|pl| {
+                    let same_country = gp.country.as_deref().is_none_or(|c| c.eq_ignore_ascii_case(&pl.country));
+                    let same_name = gp.name_en.as_deref().is_none_or(|n| {
+                        let (a, b) = (n.to_lowercase(), pl.name.to_lowercase());
+                        a.contains(&b) || b.contains(&a) || pl.level == "country"
+                    });
+                    same_country && same_name
+                });
+                t.place_ok += usize::from(ok);
+            }
+            if let Some(GoldDate { from: Some(gf), to }) = &g.date {
+                t.date_n += 1;
+                let gt = to.clone().unwrap_or_else(|| gf.clone());
+                let ok = e.time.as_ref().and_then(|x| x.from.as_deref()).is_some_and(|f| {
+                    let f = &f[..10.min(f.len())];
+                    f >= &gf[..10.min(gf.len())] && (f < &gt[..10.min(gt.len())] || f == &gf[..10.min(gf.len())])
+                });
+                t.date_ok += usize::from(ok);
+            }
+            t.fact_ok += usize::from(e.factuality == g.factuality);
+            if !g.actors.is_empty() {
+                t.actor_n += 1;
+                let names: Vec<String> = e
+                    .actors
+                    .iter()
+                    .chain(&e.recipients)
+                    .flat_map(|p| [Some(p.name.to_lowercase()), p.actor.as_ref().map(|a| a.name.to_lowercase())])
+                    .flatten()
+                    .collect();
+                let ok = g.actors.iter().any(|a| {
+                    let a = a.to_lowercase();
+                    names.iter().any(|n| n.contains(&a) || a.contains(n.as_str()))
+                });
+                t.actor_ok += usize::from(ok);
+            }
+            for (k, v) in &g.counts {
+                if let Some(v) = v {
+                    t.count_n += 1;
+                    t.count_ok += usize::from(e.counts.get(k).is_some_and(|x| (x - v).abs() < 1e-9));
+                }
+            }
+        }
+        if verbose {
+            for (i, g) in gold.events.iter().enumerate().filter(|(i, _)| !used[*i]) {
+                let _ = i;
+                println!("  missed   {} {} {:?}", gold.id, g.plover, g.evidence.first().map(|s| (s.start, s.end)));
+            }
+        }
+    }
+    let (dp, dr, df) = prf(t.detected, t.pred, t.gold);
+    let (tp, tr, tf) = prf(t.typed, t.pred, t.gold);
+    println!("{} articles, {} gold events, {} predicted", files.len(), t.gold, t.pred);
+    println!("detection (evidence overlaps): precision {dp:.1}  recall {dr:.1}  F1 {df:.1}");
+    println!("typed (and same PLOVER type):  precision {tp:.1}  recall {tr:.1}  F1 {tf:.1}");
+    println!(
+        "on typed matches: ACLED sub-type {}, place {}, date {}, factuality {}, actors {}, counts {}",
+        pct(t.acled_ok, t.acled_n),
+        pct(t.place_ok, t.place_n),
+        pct(t.date_ok, t.date_n),
+        pct(t.fact_ok, t.typed),
+        pct(t.actor_ok, t.actor_n),
+        pct(t.count_ok, t.count_n)
+    );
+    Ok(vec![("events.typed_f1".into(), tf), ("events.detection_f1".into(), df)])
+}

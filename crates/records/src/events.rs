@@ -1,0 +1,629 @@
+//! Events with their arguments, attribution (إسناد) and factuality; the
+//! framing profile; the sourcing summary.
+//!
+//! Per sentence: event triggers from the lexicon; for each trigger its
+//! clause (the tokens between punctuation marks); participants, place, time
+//! and counts from the clause, else the sentence; the attribution of the
+//! sentence (explicit, carried over from the report it continues, the
+//! outlet's own earlier reporting, or the outlet alone); the factuality cue
+//! that governs the trigger. Mentions of one happening (same type and same
+//! resolved time, or the same ordinal: "the second meeting") merge into one
+//! event with several evidence spans.
+
+use std::collections::BTreeMap;
+
+use isnad_schema::{
+    AcledType, ActorRef, Attribution, EntityRecord, EventRecord, EventTime, Framing, FramingProfile, FramingTerm,
+    Participant, PlaceRef, QuantityRecord, SourceRecord, Sourcing, Span, TimeRecord,
+};
+use isnad_text::Word;
+
+use crate::lexicon::{RecordsLexicon, Trigger};
+
+/// A token as the extractor sees it.
+#[derive(Clone, Debug, Default)]
+pub struct Tok {
+    /// Code-point start.
+    pub start: u32,
+    /// Code-point end.
+    pub end: u32,
+    /// Match key.
+    pub key: String,
+    /// Clitic-stripped stem.
+    pub stem: String,
+    /// Carries a leading conjunction (و، ف).
+    pub conj: bool,
+    /// Punctuation that separates clauses (، ؛ : …).
+    pub clause_break: bool,
+}
+
+/// A sentence's tokens.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceView {
+    /// Code-point start.
+    pub start: u32,
+    /// Code-point end.
+    pub end: u32,
+    /// Tokens.
+    pub toks: Vec<Tok>,
+}
+
+/// A generic actor mention (gunmen, civilians, security forces …).
+#[derive(Clone, Debug)]
+pub struct GenericMention {
+    /// Code-point start.
+    pub start: u32,
+    /// Code-point end.
+    pub end: u32,
+    /// The generic actor.
+    pub actor: ActorRef,
+}
+
+/// Everything the extractor reads.
+pub struct Doc<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// The outlet's name, when known (document metadata).
+    pub outlet: Option<&'a str>,
+    /// Sentences.
+    pub sentences: &'a [SentenceView],
+    /// Time expressions.
+    pub times: &'a [TimeRecord],
+    /// Quantities.
+    pub quantities: &'a [QuantityRecord],
+    /// Entities.
+    pub entities: &'a [EntityRecord],
+    /// Generic actor mentions.
+    pub generic: &'a [GenericMention],
+    /// Publication date, ISO.
+    pub published: Option<&'a str>,
+}
+
+/// What the extractor produces.
+#[derive(Clone, Debug, Default)]
+pub struct Extracted {
+    /// Events.
+    pub events: Vec<EventRecord>,
+    /// Framing.
+    pub framing: Framing,
+    /// Sourcing summary.
+    pub sourcing: Sourcing,
+}
+
+fn slice(text: &str, start: u32, end: u32) -> String {
+    text.chars().skip(start as usize).take((end - start) as usize).collect()
+}
+
+/// Attribution of a sentence, before it is attached to events.
+#[derive(Clone, Debug)]
+struct SentenceAttribution {
+    att: Attribution,
+    explicit: bool,
+}
+
+fn outlet_source(doc: &Doc<'_>, at: u32) -> SourceRecord {
+    SourceRecord {
+        text: doc.outlet.unwrap_or("the outlet").to_string(),
+        kind: "outlet".into(),
+        start: at,
+        end: at,
+        actor: None,
+    }
+}
+
+fn describe(s: &SourceRecord) -> String {
+    match s.kind.as_str() {
+        "anonymous" => format!("anonymous sources ({})", s.text),
+        "outlet" => s.text.clone(),
+        "self" => format!("the outlet's earlier reporting ({})", s.text),
+        k => format!("{} ({k})", s.actor.as_ref().map_or(s.text.clone(), |a| a.name.clone())),
+    }
+}
+
+fn chain(sources: &[SourceRecord]) -> String {
+    sources.iter().map(describe).collect::<Vec<_>>().join(" → ")
+}
+
+/// Finds the attribution stated in one sentence, if any.
+fn sentence_attribution(
+    doc: &Doc<'_>,
+    s: &SentenceView,
+    words: &[Word<'_>],
+    lex: &RecordsLexicon,
+) -> Option<SentenceAttribution> {
+    let sources = lex.sources.find(words);
+    let cues = lex.cues.find(words);
+    let ents_in = |a: u32, b: u32| doc.entities.iter().filter(move |e| e.start >= a && e.end <= b);
+    // The outlet named after the cue with ل (أكدت لوكالة خبر), or before a reveal cue.
+    let outlet_mention = |from_tok: usize| -> Option<SourceRecord> {
+        let t = s.toks.get(from_tok..(from_tok + 4).min(s.toks.len()))?;
+        let k =
+            t.iter().position(|x| ["وكاله", "وكالة", "صحيفة", "قناة", "موقع", "وكالة"].contains(&x.stem.as_str()))?;
+        let start = t[k].start;
+        let end = t.get(k + 1).map_or(t[k].end, |n| n.end);
+        Some(SourceRecord { text: slice(doc.text, start, end), kind: "outlet".into(), start, end, actor: None })
+    };
+    // Self-citation: a "self" source phrase, or the outlet + a reveal cue (انفردت وكالة خبر، كانت قد كشفت).
+    if let Some(m) = sources.iter().find(|m| m.value == "self") {
+        let start = s.toks[m.start].start;
+        let end = s.toks[m.end - 1].end;
+        let outlet = outlet_mention(m.start.saturating_sub(3)).unwrap_or_else(|| outlet_source(doc, start));
+        let src = SourceRecord { text: slice(doc.text, start, end), kind: "self".into(), start, end, actor: None };
+        let sources = vec![src, outlet];
+        return Some(SentenceAttribution {
+            att: Attribution { chain: chain(&sources), sources, cue: None, basis: "explicit".into(), stance: None },
+            explicit: true,
+        });
+    }
+    if let Some(c) = cues.iter().find(|c| c.value.kind == "reveal") {
+        if let Some(outlet) = outlet_mention(c.start.saturating_sub(3)).or_else(|| outlet_mention(c.end)) {
+            let start = s.toks[c.start].start;
+            let end = s.toks[c.end - 1].end;
+            let src = SourceRecord { text: slice(doc.text, start, end), kind: "self".into(), start, end, actor: None };
+            let sources = vec![src, outlet];
+            return Some(SentenceAttribution {
+                att: Attribution {
+                    chain: chain(&sources),
+                    sources,
+                    cue: Some(slice(doc.text, start, end)),
+                    basis: "explicit".into(),
+                    stance: Some(c.value.stance.clone()),
+                },
+                explicit: true,
+            });
+        }
+    }
+    let cue = cues.first();
+    // An explicit source phrase (مصادر خاصة، شهود عيان …).
+    let src = sources.iter().find(|m| m.value != "self" && m.value != "outlet").map(|m| {
+        let (start, end) = (s.toks[m.start].start, s.toks[m.end - 1].end);
+        (m.start, SourceRecord { text: slice(doc.text, start, end), kind: m.value.clone(), start, end, actor: None })
+    });
+    // Or a named entity next to a say-cue (قال المتحدث … ، أكد محمد …).
+    let src = src.or_else(|| {
+        // The speaker right after the cue (قال المتحدث …) or right before it (… قال).
+        let c = cues.iter().find(|c| ["say", "confirm", "claim", "deny"].contains(&c.value.kind.as_str()))?;
+        let after = s.toks.get(c.end).map(|t| (t.start, s.toks[(c.end + 3).min(s.toks.len()) - 1].end));
+        let before = c.start.checked_sub(1).map(|b| (s.toks[b.saturating_sub(2)].start, s.toks[b].end));
+        let e = [after, before].into_iter().flatten().find_map(|(lo, hi)| {
+            ents_in(lo, hi).find(|e| (e.ty == "PER" || e.ty == "ORG") && (e.start == lo || e.end == hi))
+        })?;
+        let kind = match (&e.actor, e.ty.as_str()) {
+            (Some(a), _) if ["government", "military", "police", "state", "intl_org"].contains(&a.kind.as_str()) => {
+                "official"
+            }
+            (_, "PER") => "named_person",
+            _ => "named_org",
+        };
+        let tok = s.toks.iter().position(|t| t.start >= e.start).unwrap_or(0);
+        Some((
+            tok,
+            SourceRecord {
+                text: e.text.clone(),
+                kind: kind.into(),
+                start: e.start,
+                end: e.end,
+                actor: e.actor.clone(),
+            },
+        ))
+    });
+    let cue_text = cue.map(|c| slice(doc.text, s.toks[c.start].start, s.toks[c.end - 1].end));
+    match (src, cue) {
+        (Some((at, src)), _) => {
+            let outlet = cue
+                .and_then(|c| outlet_mention(c.end))
+                .or_else(|| outlet_mention(at + 1))
+                .unwrap_or_else(|| outlet_source(doc, src.end));
+            let sources = vec![src, outlet];
+            Some(SentenceAttribution {
+                att: Attribution {
+                    chain: chain(&sources),
+                    sources,
+                    cue: cue_text,
+                    basis: "explicit".into(),
+                    stance: cue.map(|c| c.value.stance.clone()),
+                },
+                explicit: true,
+            })
+        }
+        // A cue without a source (وأكدت أنه …): continues the current report.
+        (None, Some(c)) => Some(SentenceAttribution {
+            att: Attribution {
+                chain: String::new(),
+                sources: Vec::new(),
+                cue: cue_text,
+                basis: "carried".into(),
+                stance: Some(c.value.stance.clone()),
+            },
+            explicit: false,
+        }),
+        (None, None) => None,
+    }
+}
+
+fn quad_of(t: &Trigger) -> u8 {
+    t.quad()
+}
+
+fn participant(e: &EntityRecord) -> Participant {
+    Participant {
+        entity: Some(e.id.clone()),
+        name: e.actor.as_ref().map_or(e.text.clone(), |a| a.name.clone()),
+        actor: e.actor.clone(),
+        start: e.start,
+        end: e.end,
+    }
+}
+
+fn generic_participant(g: &GenericMention) -> Participant {
+    Participant { entity: None, name: g.actor.name.clone(), actor: Some(g.actor.clone()), start: g.start, end: g.end }
+}
+
+/// The count key for a quantity in an event of this trigger.
+fn count_key(q: &QuantityRecord, trig: &Trigger) -> Option<String> {
+    let gloss = q.unit_en.as_deref()?;
+    let cat = q.unit_category.as_deref().unwrap_or("");
+    let g = gloss.to_lowercase();
+    let release = trig.mode.as_deref() == Some("release") || trig.id.contains("release");
+    Some(match cat {
+        "casualty" if g.contains("injur") || g.contains("wound") => "injured".into(),
+        "casualty" => "killed".into(),
+        "captive" | "person" if release => "released".into(),
+        "captive" => "captured".into(),
+        "person" => "members".into(),
+        "time" => return None,
+        _ => g,
+    })
+}
+
+/// Extracts events, framing and sourcing.
+pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
+    let mut events: Vec<EventRecord> = Vec::new();
+    let mut terms = Vec::new();
+    let mut current: Option<Attribution> = None; // the report being continued
+    let pub_time = doc.published.map(|p| EventTime {
+        from: Some(p[..10.min(p.len())].to_string()),
+        to: None,
+        grain: "day".into(),
+        precision: Some(3),
+        basis: "publication".into(),
+        span: None,
+    });
+    let mut last_time: Option<EventTime> = None;
+    let mut paragraph_end = 0u32;
+    for s in doc.sentences {
+        // A new paragraph (line) starts fresh: times carry within one only.
+        if s.start >= paragraph_end {
+            last_time = None;
+            let rest: String = doc.text.chars().skip(s.start as usize).collect();
+            paragraph_end =
+                s.start + rest.chars().position(|c| c == '\n').map_or(rest.chars().count() as u32, |p| p as u32);
+        }
+        let words: Vec<Word<'_>> = s.toks.iter().map(|t| Word { key: &t.key, stem: &t.stem }).collect();
+        // Framing.
+        for m in lex.framing.find(&words) {
+            let (start, end) = (s.toks[m.start].start, s.toks[m.end - 1].end);
+            terms.push(FramingTerm {
+                start,
+                end,
+                text: slice(doc.text, start, end),
+                category: m.value.category.clone(),
+                leaning: m.value.leaning.clone(),
+                gloss: m.value.gloss.clone(),
+            });
+        }
+        // Attribution of this sentence.
+        let att = match sentence_attribution(doc, s, &words, lex) {
+            Some(a) if a.explicit => {
+                if a.att.sources.first().is_some_and(|x| x.kind != "self") {
+                    current = Some(a.att.clone());
+                } else {
+                    current = None;
+                }
+                a.att
+            }
+            Some(a) => match &current {
+                Some(c) => {
+                    Attribution { basis: "carried".into(), cue: a.att.cue.or_else(|| c.cue.clone()), ..c.clone() }
+                }
+                None => outlet_only(doc, s.start),
+            },
+            None => match &current {
+                Some(c) => Attribution { basis: "carried".into(), ..c.clone() },
+                None => outlet_only(doc, s.start),
+            },
+        };
+        let facts = lex.factuality.find(&words);
+        // Entities and generic actors of the sentence, by token index.
+        let tok_of = |o: u32| s.toks.iter().position(|t| t.end > o).unwrap_or(0);
+        let ents: Vec<(usize, &EntityRecord)> = doc
+            .entities
+            .iter()
+            .filter(|e| e.start >= s.start && e.end <= s.end)
+            .map(|e| (tok_of(e.start), e))
+            .collect();
+        // A generic word right after a name describes it (تنظيم القاعدة الإرهابي): not a participant.
+        let gens: Vec<(usize, &GenericMention)> = doc
+            .generic
+            .iter()
+            .filter(|g| g.start >= s.start && g.end <= s.end)
+            .map(|g| (tok_of(g.start), g))
+            .filter(|(i, _)| !ents.iter().any(|(_, e)| *i > 0 && s.toks[*i - 1].end == e.end))
+            .collect();
+        let mut seen_spans: Vec<(usize, usize)> = Vec::new();
+        for m in lex.triggers.find(&words) {
+            // One event per trigger span: the lexicon may list a form under two entries.
+            if seen_spans.contains(&(m.start, m.end)) {
+                continue;
+            }
+            seen_spans.push((m.start, m.end));
+            let trig = m.value;
+            let (t0, t1) = (m.start, m.end);
+            // A trigger inside a name is not an event (الهلال الأحمر…).
+            if ents.iter().any(|(_, e)| e.start <= s.toks[t0].start && s.toks[t1 - 1].end <= e.end) {
+                continue;
+            }
+            let lo = s.toks[..t0].iter().rposition(|t| t.clause_break).map_or(0, |i| i + 1);
+            let hi = s.toks[t1..].iter().position(|t| t.clause_break).map_or(s.toks.len(), |i| t1 + i);
+            let (clo, chi) = (s.toks[lo].start, s.toks[hi.max(lo + 1) - 1].end);
+            let in_clause = |a: u32, b: u32| a >= clo && b <= chi;
+            // Participants.
+            let mut parts: Vec<(usize, Participant)> = ents
+                .iter()
+                .filter(|(_, e)| e.ty != "LOC" || e.actor.is_some())
+                .filter(|(_, e)| e.place.is_none() || e.actor.is_some())
+                .map(|(i, e)| (*i, participant(e)))
+                .chain(gens.iter().map(|(i, g)| (*i, generic_participant(g))))
+                .collect();
+            parts.sort_by_key(|(i, _)| *i);
+            let clause_parts: Vec<&(usize, Participant)> =
+                parts.iter().filter(|(_, p)| in_clause(p.start, p.end)).collect();
+            let pool: Vec<&(usize, Participant)> =
+                if clause_parts.is_empty() { parts.iter().collect() } else { clause_parts };
+            let symmetric = matches!(trig.plover.as_str(), "CONSULT" | "AGREE" | "COOPERATE");
+            let (actors, recipients): (Vec<Participant>, Vec<Participant>) = if symmetric {
+                let mut all: Vec<Participant> = Vec::new();
+                for (_, p) in &pool {
+                    if !all.iter().any(|x| {
+                        x.actor.as_ref().map(|a| &a.id) == p.actor.as_ref().map(|a| &a.id) && p.actor.is_some()
+                    }) {
+                        all.push(p.clone());
+                    }
+                }
+                let rest = all.split_off(all.len().min(1));
+                (all, rest)
+            } else {
+                let before = pool.iter().rev().find(|(i, _)| *i < t0).map(|(_, p)| p.clone());
+                let after: Vec<Participant> = pool.iter().filter(|(i, _)| *i >= t1).map(|(_, p)| p.clone()).collect();
+                match before {
+                    Some(b) => (
+                        vec![b.clone()],
+                        after.into_iter().filter(|p| p.actor != b.actor || p.actor.is_none()).take(1).collect(),
+                    ),
+                    None => {
+                        let mut a = after.into_iter();
+                        let actor: Vec<Participant> = a.next().into_iter().collect();
+                        (actor, a.take(1).collect())
+                    }
+                }
+            };
+            // Place: a place in the clause (first after the trigger, else nearest), else the sentence.
+            let places: Vec<&EntityRecord> = ents.iter().map(|(_, e)| *e).filter(|e| e.place.is_some()).collect();
+            let place: Option<PlaceRef> = places
+                .iter()
+                .filter(|e| in_clause(e.start, e.end))
+                .min_by_key(|e| {
+                    if e.start >= s.toks[t0].start {
+                        e.start - s.toks[t0].start
+                    } else {
+                        10_000 + s.toks[t0].start - e.start
+                    }
+                })
+                .or_else(|| places.first())
+                .and_then(|e| e.place.clone());
+            // Time: clause, sentence, then the report's last time, then publication.
+            let is_point = |t: &&TimeRecord| t.kind != "duration" && t.kind != "set" && t.from.is_some();
+            let trig_at = s.toks[t0].start;
+            let dist = |t: &TimeRecord| if t.start >= trig_at { t.start - trig_at } else { trig_at - t.end };
+            let sentence_times: Vec<&TimeRecord> =
+                doc.times.iter().filter(|t| t.start >= s.start && t.end <= s.end).filter(is_point).collect();
+            let to_time = |t: &TimeRecord, basis: &str| EventTime {
+                from: t.from.clone(),
+                to: t.to.clone(),
+                grain: t.grain.clone(),
+                precision: t.precision,
+                basis: basis.into(),
+                span: Some(Span { start: t.start, end: t.end }),
+            };
+            let time = sentence_times
+                .iter()
+                .filter(|t| in_clause(t.start, t.end))
+                .min_by_key(|t| dist(t))
+                .map(|t| to_time(t, "clause"))
+                .or_else(|| sentence_times.iter().min_by_key(|t| dist(t)).map(|t| to_time(t, "sentence")))
+                .or_else(|| last_time.clone().map(|t| EventTime { basis: "context".into(), ..t }))
+                .or_else(|| pub_time.clone());
+            // Counts in the clause.
+            let mut counts: BTreeMap<String, f64> = BTreeMap::new();
+            for q in doc.quantities.iter().filter(|q| in_clause(q.start, q.end) && q.kind != "ordinal") {
+                // A noun after the number (32 عنصراً), else a cue just before it (مقتل 29).
+                let key = count_key(q, trig).or_else(|| {
+                    let qi = s.toks.iter().position(|t| t.start >= q.start)?;
+                    (qi.saturating_sub(3)..qi).rev().find_map(|j| {
+                        lex.count_cues
+                            .at(&words, j)
+                            .into_iter()
+                            .find(|m| m.end == qi || m.end + 1 == qi)
+                            .map(|m| m.value.clone())
+                    })
+                });
+                if let Some(k) = key {
+                    *counts.entry(k).or_default() += q.value;
+                }
+            }
+            // Factuality: the nearest governing cue before the trigger (or a clause-scope cue just after it).
+            let mut factuality = "asserted".to_string();
+            let mut fact_span = None;
+            let governing = facts
+                .iter()
+                .filter(|f| {
+                    let before = f.end <= t0;
+                    let gap = if before { t0 - f.end } else { f.start.saturating_sub(t1) };
+                    match f.value.scope.as_str() {
+                        "next_verb" => before && gap <= 2,
+                        // قد + imperfect hedges (قد تتم); قد + past does not (كان قد تمكن).
+                        "next_verb_imperfect" => {
+                            before
+                                && gap <= 2
+                                && s.toks.get(f.end).is_some_and(|t| {
+                                    t.stem.starts_with(['ي', 'ت', 'ن']) || t.key.starts_with(['ي', 'ت', 'ن'])
+                                })
+                        }
+                        "clause" => {
+                            (f.start >= lo && f.end <= hi.max(lo + 1) && before)
+                                || (!before && f.start >= t1 && gap <= 8)
+                        }
+                        _ => before,
+                    }
+                })
+                .filter(|f| f.value.value != "asserted_strong")
+                .max_by_key(|f| f.start);
+            if let Some(f) = governing {
+                factuality = f.value.value.clone();
+                fact_span = Some(Span { start: s.toks[f.start].start, end: s.toks[f.end - 1].end });
+            }
+            if let Some(t) = &time {
+                if t.basis != "publication" {
+                    last_time = Some(t.clone());
+                }
+            }
+            let evidence = Span { start: s.toks[t0].start, end: s.toks[t1 - 1].end };
+            events.push(EventRecord {
+                id: format!("s{}", s.start),
+                ty: trig.plover.clone(),
+                mode: trig.mode.clone(),
+                quad: quad_of(trig),
+                acled: trig.acled.as_ref().map(|(t, s)| AcledType { event_type: t.clone(), sub_event_type: s.clone() }),
+                actors,
+                recipients,
+                place,
+                time,
+                counts,
+                evidence: vec![evidence],
+                attribution: att.clone(),
+                factuality,
+                factuality_cue: fact_span,
+                trigger: trig.id.clone(),
+            });
+        }
+    }
+    let events = merge(events, doc.text);
+    let sourcing = sourcing(&events);
+    let mut profile = FramingProfile::default();
+    for t in &terms {
+        *profile.by_leaning.entry(t.leaning.clone()).or_default() += 1;
+        *profile.by_category.entry(t.category.clone()).or_default() += 1;
+    }
+    profile.dominant =
+        profile.by_leaning.iter().filter(|(l, _)| *l != "neutral").max_by_key(|(_, n)| **n).map(|(l, _)| l.clone());
+    Extracted { events, framing: Framing { terms, profile }, sourcing }
+}
+
+fn outlet_only(doc: &Doc<'_>, at: u32) -> Attribution {
+    let sources = vec![outlet_source(doc, at)];
+    Attribution { chain: chain(&sources), sources, cue: None, basis: "outlet".into(), stance: None }
+}
+
+/// Merges mentions of one happening: same type and trigger, and the same
+/// resolved time from the text (not the publication fallback) — or the same
+/// ordinal right after the trigger word (الاجتماع الثاني).
+fn merge(events: Vec<EventRecord>, text: &str) -> Vec<EventRecord> {
+    let ordinal_after = |e: &EventRecord| -> Option<String> {
+        let ev = e.evidence[0];
+        let rest: String = text.chars().skip(ev.end as usize).take(12).collect();
+        let w = rest.split_whitespace().next()?;
+        let k = isnad_text::match_key(w);
+        ["الثاني", "الثانية", "الثالث", "الثالثة", "الاول", "الاولي", "الاخير", "الاخيرة", "الرابع", "الرابعة"]
+            .contains(&k.as_str())
+            .then_some(k)
+    };
+    let mut out: Vec<EventRecord> = Vec::new();
+    for e in events {
+        let key_time = e
+            .time
+            .as_ref()
+            .filter(|t| t.basis == "clause" || t.basis == "sentence")
+            .map(|t| (t.from.clone(), t.to.clone()));
+        let ord = ordinal_after(&e);
+        let same = out.iter_mut().find(|o| {
+            // Mentions of one type in one sentence are one happening, unless their times differ.
+            let times_differ = match (&o.time, &e.time) {
+                (Some(a), Some(b)) => {
+                    a.basis != "publication" && b.basis != "publication" && (a.from != b.from || a.to != b.to)
+                }
+                _ => false,
+            };
+            if o.ty == e.ty && o.id == e.id && !times_differ {
+                return true;
+            }
+            if o.ty != e.ty || o.trigger.split('.').next() != e.trigger.split('.').next() {
+                return false;
+            }
+            let ot = o
+                .time
+                .as_ref()
+                .filter(|t| t.basis == "clause" || t.basis == "sentence")
+                .map(|t| (t.from.clone(), t.to.clone()));
+            (key_time.is_some() && ot == key_time) || (ord.is_some() && ordinal_after(o) == ord)
+        });
+        match same {
+            Some(o) => {
+                // The more specific trigger gives the type's details (هجوم + عبوة ناسفة).
+                if o.acled.is_none() && e.acled.is_some() {
+                    o.acled = e.acled.clone();
+                    o.trigger = e.trigger.clone();
+                }
+                if o.mode.is_none() {
+                    o.mode = e.mode.clone();
+                }
+                o.evidence.extend(e.evidence);
+                for p in e.actors {
+                    if !o.actors.iter().chain(&o.recipients).any(|x| x.actor.is_some() && x.actor == p.actor) {
+                        o.actors.push(p);
+                    }
+                }
+                for p in e.recipients {
+                    if !o.actors.iter().chain(&o.recipients).any(|x| x.actor.is_some() && x.actor == p.actor) {
+                        o.recipients.push(p);
+                    }
+                }
+                if o.place.is_none() {
+                    o.place = e.place;
+                }
+                for (k, v) in e.counts {
+                    o.counts.entry(k).or_insert(v);
+                }
+            }
+            None => out.push(e),
+        }
+    }
+    for (i, e) in out.iter_mut().enumerate() {
+        e.id = format!("ev{}", i + 1);
+    }
+    out
+}
+
+fn sourcing(events: &[EventRecord]) -> Sourcing {
+    let mut s = Sourcing { claims: events.len(), ..Sourcing::default() };
+    for e in events {
+        match e.attribution.sources.first().map(|x| x.kind.as_str()) {
+            Some("anonymous") => s.anonymous += 1,
+            Some("named_person" | "named_org") => s.named += 1,
+            Some("official") => s.official += 1,
+            Some("witness") => s.witness += 1,
+            Some("self") => s.self_citation += 1,
+            _ => s.outlet_only += 1,
+        }
+    }
+    s
+}
