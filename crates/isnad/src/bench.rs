@@ -110,10 +110,10 @@ pub fn run(args: BenchArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
         let toks = isnad_text::tokenize(t);
         isnad_time::find_times(t, &toks, anchor.as_ref(), &isnad_time::TimeOptions::default()).len()
     });
-    stage("entities (tagger + actors + places)", &mut |t| {
+    stage("pipeline: all records (no serialization)", &mut |t| {
         p.analyze(Input { text: t.to_string(), ..Input::default() }, Options::default()).entities.len()
     });
-    stage("pipeline (isnad/1 document, serialized)", &mut |t| {
+    stage("pipeline: all records, JSON serialized", &mut |t| {
         let doc = p.analyze(Input { text: t.to_string(), ..Input::default() }, Options::default());
         serde_json::to_vec(&doc).map(|v| v.len()).unwrap_or(0)
     });

@@ -121,6 +121,28 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "      evidence {}", quotes.join(" "))?;
     }
     writeln!(out)?;
+    // Timeline: events dated from the text, earliest first.
+    let mut dated: Vec<&isnad_schema::EventRecord> = doc
+        .events
+        .iter()
+        .filter(|e| e.time.as_ref().is_some_and(|t| t.basis != "publication" && t.from.is_some()))
+        .collect();
+    dated.sort_by(|a, b| {
+        let key = |e: &isnad_schema::EventRecord| e.time.as_ref().and_then(|t| t.from.clone()).unwrap_or_default();
+        key(a).cmp(&key(b))
+    });
+    writeln!(out, "Timeline ({} events dated by the text)", dated.len())?;
+    for e in dated {
+        let t = e.time.as_ref().expect("filtered above");
+        let span = match (&t.from, &t.to) {
+            (Some(f), Some(to)) => format!("{f} → {to}"),
+            (Some(f), None) => f.clone(),
+            _ => String::new(),
+        };
+        let who = e.actors.iter().chain(&e.recipients).map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ");
+        writeln!(out, "  {span:<26} p{} {:<10} {} {who}", t.precision.unwrap_or(0), e.ty, e.id)?;
+    }
+    writeln!(out)?;
     let s = &doc.sourcing;
     writeln!(
         out,

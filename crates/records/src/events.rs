@@ -378,8 +378,8 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             parts.sort_by_key(|(i, _)| *i);
             let clause_parts: Vec<&(usize, Participant)> =
                 parts.iter().filter(|(_, p)| in_clause(p.start, p.end)).collect();
-            let pool: Vec<&(usize, Participant)> =
-                if clause_parts.is_empty() { parts.iter().collect() } else { clause_parts };
+            let from_clause = !clause_parts.is_empty();
+            let pool: Vec<&(usize, Participant)> = if from_clause { clause_parts } else { parts.iter().collect() };
             let symmetric = matches!(trig.plover.as_str(), "CONSULT" | "AGREE" | "COOPERATE");
             let (actors, recipients): (Vec<Participant>, Vec<Participant>) = if symmetric {
                 let mut all: Vec<Participant> = Vec::new();
@@ -394,7 +394,12 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                 (all, rest)
             } else {
                 let before = pool.iter().rev().find(|(i, _)| *i < t0).map(|(_, p)| p.clone());
-                let after: Vec<Participant> = pool.iter().filter(|(i, _)| *i >= t1).map(|(_, p)| p.clone()).collect();
+                // Recipients come from the trigger's own clause only.
+                let after: Vec<Participant> = pool
+                    .iter()
+                    .filter(|(i, p)| *i >= t1 && (from_clause || in_clause(p.start, p.end)))
+                    .map(|(_, p)| p.clone())
+                    .collect();
                 match before {
                     Some(b) => (
                         vec![b.clone()],
