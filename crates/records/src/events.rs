@@ -571,6 +571,19 @@ fn merge(events: Vec<EventRecord>, text: &str) -> Vec<EventRecord> {
             if o.ty == e.ty && o.id == e.id && !times_differ {
                 return true;
             }
+            // Material conflict told again later in the article (the title, the lead, the
+            // details): one happening when nothing tells them apart — no different time,
+            // place, ACLED type or actors.
+            if o.ty == e.ty && o.quad == 4 && !times_differ {
+                let place_differs = matches!((&o.place, &e.place), (Some(a), Some(b)) if a.id != b.id && a.level != "country" && b.level != "country");
+                let acled_differs = matches!((&o.acled, &e.acled), (Some(a), Some(b)) if a.sub_event_type != b.sub_event_type);
+                let ids = |ps: &[Participant]| ps.iter().filter_map(|p| p.actor.as_ref().map(|a| a.id.clone())).collect::<Vec<_>>();
+                let (oa, ea) = (ids(&o.actors), ids(&e.actors));
+                let actors_differ = !oa.is_empty() && !ea.is_empty() && !oa.iter().any(|a| ea.contains(a));
+                if !place_differs && !acled_differs && !actors_differ {
+                    return true;
+                }
+            }
             if o.ty != e.ty || o.trigger.split('.').next() != e.trigger.split('.').next() {
                 return false;
             }
@@ -604,6 +617,12 @@ fn merge(events: Vec<EventRecord>, text: &str) -> Vec<EventRecord> {
                 }
                 if o.place.is_none() {
                     o.place = e.place;
+                }
+                // A time from the text beats the publication fallback.
+                let weak =
+                    |t: &Option<EventTime>| t.as_ref().is_none_or(|t| t.basis == "publication" || t.basis == "context");
+                if weak(&o.time) && !weak(&e.time) {
+                    o.time = e.time;
                 }
                 for (k, v) in e.counts {
                     o.counts.entry(k).or_insert(v);
