@@ -452,7 +452,10 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             let mut counts: BTreeMap<String, f64> = BTreeMap::new();
             for q in doc.quantities.iter().filter(|q| in_clause(q.start, q.end) && q.kind != "ordinal") {
                 // A noun after the number (32 عنصراً), else a cue just before it (مقتل 29).
-                let key = count_key(q, trig).or_else(|| {
+                // What the number counts: a casualty or captive noun says it (3 قتلى);
+                // otherwise a cue just before the number (مقتل 5 أشخاص، وأصيب 20 شخصاً),
+                // else the counted noun (32 عنصراً → members).
+                let cue_before = || {
                     let qi = s.toks.iter().position(|t| t.start >= q.start)?;
                     (qi.saturating_sub(3)..qi).rev().find_map(|j| {
                         lex.count_cues
@@ -461,7 +464,9 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                             .find(|m| m.end == qi || m.end + 1 == qi)
                             .map(|m| m.value.clone())
                     })
-                });
+                };
+                let strong = matches!(q.unit_category.as_deref(), Some("casualty" | "captive"));
+                let key = if strong { count_key(q, trig) } else { cue_before().or_else(|| count_key(q, trig)) };
                 if let Some(k) = key {
                     *counts.entry(k).or_default() += q.value;
                 }
