@@ -368,10 +368,14 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             let (clo, chi) = (s.toks[lo].start, s.toks[hi.max(lo + 1) - 1].end);
             let in_clause = |a: u32, b: u32| a >= clo && b <= chi;
             // Participants.
+            // Not participants: places, media (they report), and whoever is this sentence's source.
+            let is_source =
+                |e: &EntityRecord| att.sources.iter().any(|x| x.start <= e.start && e.end <= x.end && x.end > x.start);
             let mut parts: Vec<(usize, Participant)> = ents
                 .iter()
                 .filter(|(_, e)| e.ty != "LOC" || e.actor.is_some())
                 .filter(|(_, e)| e.place.is_none() || e.actor.is_some())
+                .filter(|(_, e)| e.ty != "MISC" && e.actor.as_ref().is_none_or(|a| a.kind != "media") && !is_source(e))
                 .map(|(i, e)| (*i, participant(e)))
                 .chain(gens.iter().map(|(i, g)| (*i, generic_participant(g))))
                 .collect();
