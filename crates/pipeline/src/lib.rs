@@ -80,10 +80,7 @@ impl Pipeline {
             &layer.tokens,
             anchor.as_ref(),
             &isnad_time::TimeOptions { prefer_future: opts.prefer_future },
-        )
-        .into_iter()
-        .map(time_record)
-        .collect();
+        );
         // Numbers inside dates, intervals and sets (day numbers, years) are
         // parts of the time, not counts; durations keep theirs (15 يوماً).
         let in_time = |q: &isnad_text::Quantity| {
@@ -303,24 +300,6 @@ impl Pipeline {
             });
         }
         (out, infos, generic)
-    }
-}
-
-fn time_record(t: isnad_time::TimeExpr) -> TimeRecord {
-    TimeRecord {
-        start: t.start,
-        end: t.end,
-        text: t.text,
-        kind: t.kind,
-        from: t.from,
-        to: t.to,
-        grain: t.grain,
-        duration: t.duration,
-        anchor: t.anchor,
-        precision: t.precision,
-        conflict: t.conflict,
-        note: t.note,
-        weekday_matches: t.weekday_matches,
     }
 }
 

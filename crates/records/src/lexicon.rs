@@ -136,7 +136,7 @@ pub const FILES: [&str; 6] = [
 ];
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> LoadError {
-    LoadError { file: file.to_string(), line, message: message.into() }
+    LoadError::new(file, line, message)
 }
 
 fn rows<'a>(
@@ -147,13 +147,7 @@ fn rows<'a>(
     let n = header.split('\t').count();
     data_lines(file, content, Some(header)).map(move |row| {
         let (line, cols) = row?;
-        if cols.len() != n {
-            return Err(err(file, line, format!("expected {n} tab-separated columns, found {}", cols.len())));
-        }
-        if let Some(i) = cols.iter().position(|c| c.trim().is_empty()) {
-            return Err(err(file, line, format!("column {} is empty (write - for none)", i + 1)));
-        }
-        Ok((line, cols))
+        Ok((line, isnad_text::lexicon::columns(file, line, cols, n)?))
     })
 }
 

@@ -62,11 +62,19 @@ pub fn data_lines<'a>(
     })
 }
 
-fn err(file: &str, line: usize, message: impl Into<String>) -> LoadError {
-    LoadError { file: file.to_string(), line, message: message.into() }
+impl LoadError {
+    /// An error at `file:line`.
+    pub fn new(file: &str, line: usize, message: impl Into<String>) -> LoadError {
+        LoadError { file: file.to_string(), line, message: message.into() }
+    }
 }
 
-fn columns<'a>(file: &str, line: usize, cols: Vec<&'a str>, n: usize) -> Result<Vec<&'a str>, LoadError> {
+fn err(file: &str, line: usize, message: impl Into<String>) -> LoadError {
+    LoadError::new(file, line, message)
+}
+
+/// Checks that a data line has exactly `n` non-empty columns.
+pub fn columns<'a>(file: &str, line: usize, cols: Vec<&'a str>, n: usize) -> Result<Vec<&'a str>, LoadError> {
     if cols.len() != n {
         return Err(err(file, line, format!("expected {n} tab-separated columns, found {}", cols.len())));
     }

@@ -316,17 +316,11 @@ const EMBEDDED: [&str; 9] = [
 ];
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> LoadError {
-    LoadError { file: file.to_string(), line, message: message.into() }
+    LoadError::new(file, line, message)
 }
 
 fn columns<'a>(file: &str, line: usize, cols: Vec<&'a str>, n: usize) -> Result<Vec<&'a str>, LoadError> {
-    if cols.len() != n {
-        return Err(err(file, line, format!("expected {n} tab-separated columns, found {}", cols.len())));
-    }
-    if let Some(i) = cols.iter().position(|c| c.trim().is_empty()) {
-        return Err(err(file, line, format!("column {} is empty", i + 1)));
-    }
-    Ok(cols.into_iter().map(str::trim).collect())
+    Ok(isnad_text::lexicon::columns(file, line, cols, n)?.into_iter().map(str::trim).collect())
 }
 
 fn number<T: std::str::FromStr>(file: &str, line: usize, what: &str, s: &str) -> Result<T, LoadError> {

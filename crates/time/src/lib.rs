@@ -141,38 +141,8 @@ pub struct TimeOptions {
     pub prefer_future: bool,
 }
 
-/// One time expression.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct TimeExpr {
-    /// Code-point start in the original text.
-    pub start: u32,
-    /// Code-point end (exclusive).
-    pub end: u32,
-    /// The text of the span.
-    pub text: String,
-    /// "date" | "datetime" | "interval" | "duration" | "set".
-    pub kind: String,
-    /// Start, ISO: `2023-11-20` for day grain and coarser, `2023-11-20T20:00:00` finer.
-    pub from: Option<String>,
-    /// End, exclusive, same format.
-    pub to: Option<String>,
-    /// second | minute | hour | day | week | month | quarter | year.
-    pub grain: String,
-    /// ISO 8601 duration for durations and the period of sets (`P1W`, `P15D`).
-    pub duration: Option<String>,
-    /// What the value was resolved against: "publication", "text" (a date the
-    /// text gives for today), or "none" (absolute, or unresolved).
-    pub anchor: String,
-    /// ACLED time precision: 1 = the day, 2 = within a week, 3 = a month or coarser.
-    pub precision: Option<u8>,
-    /// Why the expression contradicts itself or its anchor, or cannot be a date.
-    pub conflict: Option<String>,
-    /// Other remarks (approximate, no anchor, every Friday …).
-    pub note: Option<String>,
-    /// When a weekday is named with a date: whether the date falls on it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub weekday_matches: Option<bool>,
-}
+/// One time expression: the shared `isnad/1` record (`isnad_schema::TimeRecord`).
+pub use isnad_schema::TimeRecord as TimeExpr;
 
 /// Finds and resolves the time expressions of `text`, given its tokens
 /// ([`isnad_text::tokenize`]) and the publication datetime.

@@ -16,7 +16,6 @@
 use std::cell::RefCell;
 
 use isnad_text::lexicon::{NumClass, NumberWord};
-use isnad_text::normalize::match_key_into;
 use isnad_text::number::parse_digits;
 use isnad_text::{find_quantities, segment, QuantityKind, TextLexicon, Token, TokenKind};
 
@@ -176,23 +175,11 @@ struct Num {
 
 type R<T> = Option<(usize, T)>;
 
+/// The search key of `word` into `out` (the text crate's search key).
 #[inline]
-fn search_fold(c: char) -> char {
-    match c {
-        'ة' => 'ه',
-        'ؤ' => 'و',
-        'ئ' => 'ي',
-        _ => c,
-    }
-}
-
-/// The search key of `word` into `out`, using `tmp` as scratch.
-#[inline]
-fn fold_key(word: &str, tmp: &mut String, out: &mut String) {
-    tmp.clear();
+fn fold_key(word: &str, out: &mut String) {
     out.clear();
-    match_key_into(word, tmp);
-    out.extend(tmp.chars().map(search_fold));
+    isnad_text::normalize::search_key_into(word, out);
 }
 
 /// The clitic readings of a key: (stem, conj, prep, def).
@@ -282,8 +269,8 @@ impl<'a> Parser<'a> {
         let n = self.toks.len();
         self.info = vec![TokInfo::default(); n];
         let mut triggers = Vec::new();
-        let (mut tmp, mut key) = (String::with_capacity(64), String::with_capacity(64));
-        let (mut tmp2, mut key2) = (String::new(), String::new());
+        let mut key = String::with_capacity(64);
+        let mut key2 = String::new();
         for i in 0..n {
             let t = self.toks[i];
             match t.kind {
@@ -300,7 +287,7 @@ impl<'a> Parser<'a> {
             if w.len() > 48 {
                 continue;
             }
-            fold_key(w, &mut tmp, &mut key);
+            fold_key(w, &mut key);
             let first = self.hits.len() as u32;
             let mut any_full = false;
             let lex = self.lex;
@@ -323,7 +310,7 @@ impl<'a> Parser<'a> {
                             ok = false;
                             break;
                         }
-                        fold_key(self.toks[j].text(self.text), &mut tmp2, &mut key2);
+                        fold_key(self.toks[j].text(self.text), &mut key2);
                         if key2 != **want {
                             ok = false;
                             break;
@@ -427,8 +414,8 @@ impl<'a> Parser<'a> {
     }
 
     fn raw_key(&self, i: usize) -> String {
-        let (mut a, mut b) = (String::new(), String::new());
-        fold_key(self.toks[i].text(self.text), &mut a, &mut b);
+        let mut b = String::new();
+        fold_key(self.toks[i].text(self.text), &mut b);
         b
     }
 
@@ -742,8 +729,8 @@ impl<'a> Parser<'a> {
                 .collect();
             let is_link =
                 words.len() == 1 && {
-                    let (mut t, mut k) = (String::new(), String::new());
-                    fold_key(words[0], &mut t, &mut k);
+                    let mut k = String::new();
+                    fold_key(words[0], &mut k);
                     let mut link = false;
                     readings(&k, |stem, _, _, def| {
                         link |= !def
