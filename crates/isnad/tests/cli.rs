@@ -306,6 +306,17 @@ fn seed_events_are_typed_sourced_and_hedged() {
     let release =
         events.iter().find(|e| e["type"] == "RETREAT" && e["counts"]["released"] == 32).expect("the release of 32");
     assert_eq!(release["attribution"]["sources"][0]["kind"], "self");
+    // The release of four members on 10 October 2023, dated exactly.
+    let four = events
+        .iter()
+        .find(|e| e["type"] == "RETREAT" && e["counts"]["released"] == 4)
+        .expect("the release of 4 on 10 October");
+    assert_eq!((four["time"]["from"].as_str(), four["time"]["precision"].as_u64()), (Some("2023-10-10"), Some(1)));
+    // The ambush in Az Zahir district.
+    assert!(
+        events.iter().any(|e| e["type"] == "ASSAULT" && e["place"]["id"] == "ocha:YE1405"),
+        "the ambush in Az Zahir"
+    );
     // The external party "seems" to have helped: possible.
     assert!(events.iter().any(|e| e["factuality"] == "possible"));
     assert!(events.iter().any(|e| e["factuality"] == "probable"), "من المرجح");

@@ -454,7 +454,23 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                 .or_else(|| pub_time.clone());
             // Counts in the clause.
             let mut counts: BTreeMap<String, f64> = BTreeMap::new();
-            for q in doc.quantities.iter().filter(|q| in_clause(q.start, q.end) && q.kind != "ordinal") {
+            // Counts: the clause, and (for people) what follows the trigger up to the next one
+            // (أفرج … بتاريخ 10 أكتوبر، عن أربعة عناصر).
+            let next_trigger = lex
+                .triggers
+                .find(&words)
+                .iter()
+                .map(|m| m.start)
+                .find(|&st| st >= t1)
+                .map_or(s.end, |st| s.toks[st].start);
+            let trig_end = s.toks[t1 - 1].end;
+            let in_reach = |q: &QuantityRecord| {
+                in_clause(q.start, q.end)
+                    || (q.start >= trig_end
+                        && q.end <= next_trigger
+                        && matches!(q.unit_category.as_deref(), Some("person" | "casualty" | "captive")))
+            };
+            for q in doc.quantities.iter().filter(|q| in_reach(q) && q.kind != "ordinal") {
                 // A noun after the number (32 عنصراً), else a cue just before it (مقتل 29).
                 // What the number counts: a casualty or captive noun says it (3 قتلى);
                 // otherwise a cue just before the number (مقتل 5 أشخاص، وأصيب 20 شخصاً),
@@ -486,8 +502,13 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                     match f.value.scope.as_str() {
                         "next_verb" => before && gap <= 2,
                         // قد + imperfect hedges (قد تتم); قد + past does not (كان قد تمكن).
+                        // (كان التنظيم قد تمكن: a pluperfect, not a hedge.)
                         "next_verb_imperfect" => {
+                            let pluperfect = s.toks[f.start.saturating_sub(3)..f.start]
+                                .iter()
+                                .any(|t| matches!(t.stem.as_str(), "كان" | "كانت" | "كانوا" | "كنا"));
                             before
+                                && !pluperfect
                                 && gap <= 2
                                 && s.toks.get(f.end).is_some_and(|t| {
                                     t.stem.starts_with(['ي', 'ت', 'ن']) || t.key.starts_with(['ي', 'ت', 'ن'])
