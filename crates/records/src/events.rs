@@ -303,6 +303,10 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
         // Framing.
         for m in lex.framing.find(&words) {
             let (start, end) = (s.toks[m.start].start, s.toks[m.end - 1].end);
+            // One term per span (a form may be listed under two entries).
+            if terms.last().is_some_and(|t: &FramingTerm| t.start == start && t.end == end) {
+                continue;
+            }
             terms.push(FramingTerm {
                 start,
                 end,
