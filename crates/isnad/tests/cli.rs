@@ -325,3 +325,16 @@ fn seed_events_are_typed_sourced_and_hedged() {
     let sourcing = &doc["sourcing"];
     assert!(sourcing["anonymous"].as_u64().unwrap() >= 10 && sourcing["self_citation"].as_u64().unwrap() >= 2);
 }
+
+#[test]
+fn past_tense_after_publication_is_flagged_and_future_is_not() {
+    let past = "هاجم مسلحون مقرا للشرطة يوم 30 نوفمبر 2023 وقتلوا ثلاثة جنود.";
+    let out = isnad(&["analyze", "--published", "2023-11-23", "-"], past.as_bytes());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let flagged = doc["checks"].as_array().unwrap().iter().filter(|c| c["kind"] == "past_after_publication").count();
+    assert!(flagged >= 1, "{}", doc["checks"]);
+    let future = "من المقرر أن يعقد الطرفان اجتماعا يوم 30 نوفمبر 2023.";
+    let out = isnad(&["analyze", "--published", "2023-11-23", "-"], future.as_bytes());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!doc["checks"].as_array().unwrap().iter().any(|c| c["kind"] == "past_after_publication"));
+}

@@ -131,7 +131,7 @@ impl Pipeline {
         let (entities, infos, generic) = self.entities(&text, &layer, &chars);
         let quantities: Vec<QuantityRecord> = quantities;
         let sentence_of = |o: u32| layer.sentences.partition_point(|s| s.end <= o);
-        let checks = isnad_records::checks(&times, &quantities, &sentence_of);
+        let mut checks = isnad_records::checks(&times, &quantities, &sentence_of);
         let views: Vec<isnad_records::SentenceView> = layer
             .sentences
             .iter()
@@ -170,6 +170,7 @@ impl Pipeline {
             ),
             Err(_) => isnad_records::Extracted::default(),
         };
+        checks.extend(extracted.checks.iter().cloned());
         let id = input.id.unwrap_or_else(|| content_id(&text));
         Document {
             schema: SCHEMA.to_string(),

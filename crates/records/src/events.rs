@@ -13,8 +13,8 @@
 use std::collections::BTreeMap;
 
 use isnad_schema::{
-    AcledType, ActorRef, Attribution, EntityRecord, EventRecord, EventTime, Framing, FramingProfile, FramingTerm,
-    Participant, PlaceRef, QuantityRecord, SourceRecord, Sourcing, Span, TimeRecord,
+    AcledType, ActorRef, Attribution, CheckRecord, EntityRecord, EventRecord, EventTime, Framing, FramingProfile,
+    FramingTerm, Participant, PlaceRef, QuantityRecord, SourceRecord, Sourcing, Span, TimeRecord,
 };
 use isnad_text::Word;
 
@@ -88,6 +88,8 @@ pub struct Extracted {
     pub framing: Framing,
     /// Sourcing summary.
     pub sourcing: Sourcing,
+    /// Checks on events: a happening dated after publication but told in the past tense.
+    pub checks: Vec<CheckRecord>,
 }
 
 fn slice(text: &str, start: u32, end: u32) -> String {
@@ -290,6 +292,7 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
         span: None,
     });
     let mut last_time: Option<EventTime> = None;
+    let mut past_checks: Vec<CheckRecord> = Vec::new();
     let mut paragraph_end = 0u32;
     for s in doc.sentences {
         // A new paragraph (line) starts fresh: times carry within one only.
@@ -537,6 +540,30 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                 }
             }
             let evidence = Span { start: s.toks[t0].start, end: s.toks[t1 - 1].end };
+            // Dated after publication but told in the past tense (a past verb as trigger, no future cue).
+            if let (Some(p), Some(t)) = (doc.published, &time) {
+                let after = t.basis != "publication" && t.from.as_deref().is_some_and(|f| f.get(..10) > p.get(..10));
+                let verb = &s.toks[t0];
+                let past = trig.pos == "verb"
+                    && !verb.stem.starts_with(['ي', 'ت', 'ن'])
+                    && !verb.key.starts_with('س')
+                    && factuality != "planned";
+                if after && past {
+                    if let Some(sp) = t.span {
+                        past_checks.push(CheckRecord {
+                            kind: "past_after_publication".into(),
+                            status: "inconsistent".into(),
+                            message: format!(
+                                "told in the past tense («{}») but dated {}, after publication ({})",
+                                slice(doc.text, evidence.start, evidence.end),
+                                t.from.as_deref().unwrap_or(""),
+                                p.get(..10).unwrap_or(p)
+                            ),
+                            spans: vec![evidence, sp],
+                        });
+                    }
+                }
+            }
             events.push(EventRecord {
                 id: format!("s{}", s.start),
                 ty: trig.plover.clone(),
@@ -565,7 +592,7 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
     }
     profile.dominant =
         profile.by_leaning.iter().filter(|(l, _)| *l != "neutral").max_by_key(|(_, n)| **n).map(|(l, _)| l.clone());
-    Extracted { events, framing: Framing { terms, profile }, sourcing }
+    Extracted { events, framing: Framing { terms, profile }, sourcing, checks: past_checks }
 }
 
 fn outlet_only(doc: &Doc<'_>, at: u32) -> Attribution {
