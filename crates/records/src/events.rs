@@ -370,6 +370,13 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             if ents.iter().any(|(_, e)| e.start <= s.toks[t0].start && s.toks[t1 - 1].end <= e.end) {
                 continue;
             }
+            // A noun after "about" is a topic of talk, not a happening (حول الانسحاب، بشأن المصالحة).
+            if trig.pos != "verb"
+                && t0 > 0
+                && matches!(s.toks[t0 - 1].stem.as_str(), "حول" | "بشان" | "شان" | "حيال" | "ازاء" | "بخصوص" | "خصوص")
+            {
+                continue;
+            }
             let lo = s.toks[..t0].iter().rposition(|t| t.clause_break).map_or(0, |i| i + 1);
             let hi = s.toks[t1..].iter().position(|t| t.clause_break).map_or(s.toks.len(), |i| t1 + i);
             let (clo, chi) = (s.toks[lo].start, s.toks[hi.max(lo + 1) - 1].end);
