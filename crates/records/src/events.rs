@@ -293,6 +293,25 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
     });
     let mut last_time: Option<EventTime> = None;
     let mut past_checks: Vec<CheckRecord> = Vec::new();
+    // The article's main place, for events whose sentence names none: the place
+    // below country level mentioned most often, else the most mentioned country.
+    let doc_place: Option<PlaceRef> = {
+        let mut counts: Vec<(&PlaceRef, usize)> = Vec::new();
+        for p in doc.entities.iter().filter_map(|e| e.place.as_ref()) {
+            match counts.iter_mut().find(|(q, _)| q.id == p.id) {
+                Some(c) => c.1 += 1,
+                None => counts.push((p, 1)),
+            }
+        }
+        let best = |sub: bool| {
+            counts
+                .iter()
+                .filter(|(p, _)| (p.level != "country") == sub)
+                .max_by_key(|(_, n)| *n)
+                .map(|(p, _)| (*p).clone())
+        };
+        best(true).or_else(|| best(false))
+    };
     let mut paragraph_end = 0u32;
     for s in doc.sentences {
         // A new paragraph (line) starts fresh: times carry within one only.
@@ -590,7 +609,11 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             });
         }
     }
-    let events = merge(events, doc.text);
+    let mut events = merge(events, doc.text);
+    // After merging (so the fallback never keeps two mentions apart).
+    for e in events.iter_mut().filter(|e| e.place.is_none()) {
+        e.place = doc_place.clone();
+    }
     let sourcing = sourcing(&events);
     let mut profile = FramingProfile::default();
     for t in &terms {
