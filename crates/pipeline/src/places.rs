@@ -128,7 +128,14 @@ pub fn resolve(
             r1.as_ref()?;
             ctx.others = others.clone();
             ctx.country = focus.clone();
-            gaz.resolve(&name(m), &ctx).map(|r| to_ref(r.into_place()))
+            let r = gaz.resolve(&name(m), &ctx)?;
+            // A small place abroad (town, village, sub-district) read without a level cue,
+            // in an article about another country, is more likely a misreading.
+            let small = matches!(r.place.level, Level::Town | Level::Village | Level::Admin3);
+            if small && r.cue.is_none() && focus.as_ref().is_some_and(|f| *f != r.place.country) {
+                return None;
+            }
+            Some(to_ref(r.into_place()))
         })
         .collect()
 }
