@@ -665,22 +665,6 @@ fn merge(events: Vec<EventRecord>, text: &str) -> Vec<EventRecord> {
             // Material conflict told again later in the article (the title, the lead, the
             // details): one happening when nothing tells them apart — no different time,
             // place, ACLED type or actors.
-            // Other types too when neither mention is dated by the text and both name the same actors.
-            let undated = |t: &Option<EventTime>| t.as_ref().is_none_or(|t| t.basis == "publication");
-            let same_named = {
-                let ids = |ps: &[Participant]| ps.iter().filter_map(|p| p.actor.as_ref().map(|a| a.id.clone())).collect::<Vec<_>>();
-                let (mut a, mut b) = (ids(&o.actors), ids(&e.actors));
-                a.extend(ids(&o.recipients));
-                b.extend(ids(&e.recipients));
-                a.sort();
-                a.dedup();
-                b.sort();
-                b.dedup();
-                !a.is_empty() && a == b
-            };
-            if o.ty == e.ty && o.quad != 4 && undated(&o.time) && undated(&e.time) && same_named {
-                return true;
-            }
             if o.ty == e.ty && o.quad == 4 && !times_differ {
                 let place_differs = matches!((&o.place, &e.place), (Some(a), Some(b)) if a.id != b.id && a.level != "country" && b.level != "country");
                 let acled_differs = matches!((&o.acled, &e.acled), (Some(a), Some(b)) if a.sub_event_type != b.sub_event_type);
