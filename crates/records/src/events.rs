@@ -718,6 +718,10 @@ fn merge(events: Vec<EventRecord>, text: &str) -> Vec<EventRecord> {
                 for (k, v) in e.counts {
                     o.counts.entry(k).or_insert(v);
                 }
+                // A named source beats the outlet alone.
+                if o.attribution.basis == "outlet" && e.attribution.basis != "outlet" {
+                    o.attribution = e.attribution;
+                }
             }
             None => out.push(e),
         }
