@@ -213,8 +213,7 @@ pub fn eval(p: &Pipeline, gold_dir: &Path, corpus: &Path, verbose: bool) -> anyh
             }
         }
         if verbose {
-            for (i, g) in gold.events.iter().enumerate().filter(|(i, _)| !used[*i]) {
-                let _ = i;
+            for (_, g) in gold.events.iter().enumerate().filter(|(i, _)| !used[*i]) {
                 println!("  missed   {} {} {:?}", gold.id, g.plover, g.evidence.first().map(|s| (s.start, s.end)));
             }
         }

@@ -140,12 +140,10 @@ fn lookup_word<'l>(lex: &'l TextLexicon, key: &str) -> Option<(&'l NumberWord, b
             return Some((w, conj, false));
         }
     }
-    let mut prep = false;
     if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
         if let Some(w) = lex.number_word(r) {
             return Some((w, conj, false));
         }
-        prep = true;
         if let Some(r2) = r.strip_prefix('ل').filter(|_| rest.starts_with('ل')) {
             // لل = ل + ال
             if let Some(w) = lex.number_word(r2) {
@@ -154,7 +152,6 @@ fn lookup_word<'l>(lex: &'l TextLexicon, key: &str) -> Option<(&'l NumberWord, b
         }
         rest = r;
     }
-    let _ = prep;
     let r = rest.strip_prefix("ال")?;
     lex.number_word(r).map(|w| (w, conj, true))
 }
@@ -253,7 +250,6 @@ struct Acc {
     parts: u32,
     needs_context: bool,
     compound_only: bool,
-    digits_only: bool,
 }
 
 impl Acc {
@@ -350,13 +346,9 @@ fn parse_at(sc: &mut Scanner<'_>, i: usize) -> Option<(Option<Quantity>, usize)>
                 return None;
             }
             acc.group = first.value;
-            acc.digits_only = true;
             acc.parts = 1;
         }
         Some(c) => {
-            if first.conj && first.definite {
-                // "والثانية": fine; conj is just a clitic on the first word.
-            }
             let w = first.word?;
             acc.needs_context = w.flags.context;
             acc.compound_only = w.flags.compound;
@@ -542,7 +534,6 @@ fn parse_at(sc: &mut Scanner<'_>, i: usize) -> Option<(Option<Quantity>, usize)>
             relation = Some(rel);
         }
     }
-    let _ = acc.digits_only;
     Some((
         Some(Quantity {
             start,

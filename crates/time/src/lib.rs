@@ -24,8 +24,6 @@ pub mod lexicon;
 mod recognize;
 mod resolve;
 
-use std::time::Instant;
-
 use isnad_text::{TextLexicon, Token};
 use serde::{Deserialize, Serialize};
 
@@ -210,26 +208,6 @@ fn to_expr(text: &str, f: &Found, ctx: Option<Ctx>, opts: &TimeOptions, lex: &Ti
         note: out.note,
         weekday_matches: out.weekday_matches,
     }
-}
-
-/// Tags every text (tokenized beforehand, not timed) and returns the
-/// throughput of [`find_times`] in MB/s (10^6 bytes of text per second),
-/// single-threaded, resolving against a fixed publication date.
-pub fn bench_corpus(texts: &[String]) -> f64 {
-    let toks: Vec<Vec<Token>> = texts.iter().map(|t| isnad_text::tokenize(t)).collect();
-    let anchor = Anchor { year: 2016, month: 6, day: 15, time: None, utc_offset_minutes: None };
-    let opts = TimeOptions::default();
-    // Warm the embedded lexicons outside the timing.
-    let _ = find_times("اليوم", &isnad_text::tokenize("اليوم"), Some(&anchor), &opts);
-    let bytes: usize = texts.iter().map(String::len).sum();
-    let t0 = Instant::now();
-    let mut n = 0usize;
-    for (t, tk) in texts.iter().zip(&toks) {
-        n += find_times(t, tk, Some(&anchor), &opts).len();
-    }
-    let secs = t0.elapsed().as_secs_f64().max(1e-9);
-    std::hint::black_box(n);
-    bytes as f64 / 1e6 / secs
 }
 
 #[cfg(test)]
