@@ -198,6 +198,23 @@ impl Actors {
         self.by_id.get(id).map(|&i| &self.actors[i])
     }
 
+    /// The branch of a transnational actor in a country (ISO 3166-1 alpha-2):
+    /// the one child whose id starts with the lower-cased code and a dot
+    /// (`intl.alqaeda` in `YE` → `ye.aqap`); the actor itself otherwise.
+    pub fn refine(&self, actor: usize, iso2: &str) -> usize {
+        let id = &self.actors[actor].id;
+        let prefix = format!("{}.", iso2.to_lowercase());
+        let mut branches = self
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.parent.as_deref() == Some(id.as_str()) && a.id.starts_with(&prefix));
+        match (branches.next(), branches.next()) {
+            (Some((i, _)), None) => i,
+            _ => actor,
+        }
+    }
+
     /// Alias matches over one sentence's words, longest first, not
     /// overlapping. Ambiguous matches are returned flagged; see
     /// [`Actors::supported`].
@@ -315,6 +332,16 @@ ye.aqap\tAQAP\tتنظيم القاعدة\tterrorist\t2\tINS\tYEM\t-\t-\tambiguou
         let mut doc = vec![vec![m(0, 2, 1, false)], vec![m(3, 4, 1, true)]];
         a.supported(&mut doc, |_, _| false);
         assert_eq!(doc[1].len(), 1);
+    }
+
+    #[test]
+    fn transnational_actors_refine_to_the_country_branch() {
+        let a = Actors::embedded().unwrap();
+        let idx = |id: &str| a.all().iter().position(|x| x.id == id).unwrap();
+        let aq = idx("intl.alqaeda");
+        assert_eq!(a.all()[a.refine(aq, "YE")].id, "ye.aqap");
+        assert_eq!(a.all()[a.refine(aq, "DZ")].id, "dz.aqim");
+        assert_eq!(a.refine(aq, "FR"), aq, "no branch: the organisation itself");
     }
 
     #[test]

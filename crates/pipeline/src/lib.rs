@@ -274,7 +274,15 @@ impl Pipeline {
         }
         let gaz = isnad_gazetteer::Gazetteer::embedded();
         places::cue_mentions(gaz, text, &sentences, &mut mentions);
-        let resolved = places::resolve(gaz, text, &sentences, &infos, &mentions, actors);
+        let (resolved, focus) = places::resolve(gaz, text, &sentences, &infos, &mentions, actors);
+        // In a document about one country, a transnational actor is its branch there.
+        if let (Some(a), Some(iso2)) = (actors, focus.as_deref()) {
+            for m in mentions.iter_mut() {
+                if let Some(i) = m.4 {
+                    m.4 = Some(a.refine(i, iso2));
+                }
+            }
+        }
 
         let mut out = Vec::new();
         let mut ids: std::collections::HashMap<String, String> = std::collections::HashMap::new();

@@ -82,7 +82,7 @@ pub fn resolve(
     infos: &[Vec<TokenInfo>],
     mentions: &[Mention],
     actors: Option<&Actors>,
-) -> Vec<Option<PlaceRef>> {
+) -> (Vec<Option<PlaceRef>>, Option<String>) {
     let wants =
         |m: &Mention| m.3 == "LOC" || m.4.and_then(|a| actors.map(|x| x.all()[a].kind == "state")).unwrap_or(false);
     // The name to look up: the first word's stem (clitics off), then the rest as written.
@@ -119,7 +119,7 @@ pub fn resolve(
     }
     let focus = counts.iter().max_by_key(|(_, n)| *n).map(|(c, _)| c.clone());
     let others: Vec<String> = first.iter().flatten().map(|r| r.place.id.clone()).collect();
-    mentions
+    let resolved = mentions
         .iter()
         .zip(contexts)
         .zip(&first)
@@ -129,6 +129,11 @@ pub fn resolve(
             ctx.others = others.clone();
             ctx.country = focus.clone();
             let r = gaz.resolve(&name(m), &ctx)?;
+            // A village is named with a cue (قرية، منطقة) or its parent; alone, the word is
+            // more often something else (للنيل "to harm" is not the village An-Nyl).
+            if r.place.level == Level::Village && r.cue.is_none() && ctx.parent.is_none() {
+                return None;
+            }
             // A small place abroad (town, village, sub-district) read without a level cue,
             // in an article about another country, is more likely a misreading.
             let small = matches!(r.place.level, Level::Town | Level::Village | Level::Admin3);
@@ -137,5 +142,6 @@ pub fn resolve(
             }
             Some(to_ref(r.into_place()))
         })
-        .collect()
+        .collect();
+    (resolved, focus)
 }
