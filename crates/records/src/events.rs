@@ -633,6 +633,9 @@ fn outlet_only(doc: &Doc<'_>, at: u32) -> Attribution {
 /// Merges mentions of one happening: same type and trigger, and the same
 /// resolved time from the text (not the publication fallback) — or the same
 /// ordinal right after the trigger word (الاجتماع الثاني).
+/// How far (code points) after a violent happening a bare killing report is read as its outcome.
+const OUTCOME_REACH: u32 = 250;
+
 fn merge(events: Vec<EventRecord>, text: &str) -> Vec<EventRecord> {
     let ordinal_after = |e: &EventRecord| -> Option<String> {
         let ev = e.evidence[0];
@@ -651,6 +654,30 @@ fn merge(events: Vec<EventRecord>, text: &str) -> Vec<EventRecord> {
             .filter(|t| t.basis == "clause" || t.basis == "sentence")
             .map(|t| (t.from.clone(), t.to.clone()));
         let ord = ordinal_after(&e);
+        // A bare report of killing (مقتل، قتل … with no weapon or ACLED type) right after a
+        // violent happening is its outcome: one event, with the counts.
+        let outcome = e.ty == "ASSAULT" && e.acled.is_none() && e.mode.is_none();
+        let e_start = e.evidence[0].start;
+        let host = outcome
+            .then(|| {
+                out.iter().rposition(|o| {
+                    o.quad == 4
+                        && o.evidence
+                            .iter()
+                            .map(|s| s.end)
+                            .max()
+                            .is_some_and(|end| end <= e_start && e_start - end <= OUTCOME_REACH)
+                })
+            })
+            .flatten();
+        if let Some(h) = host {
+            let o = &mut out[h];
+            o.evidence.extend(e.evidence);
+            for (k, v) in e.counts {
+                o.counts.entry(k).or_insert(v);
+            }
+            continue;
+        }
         let same = out.iter_mut().find(|o| {
             // Mentions of one type in one sentence are one happening, unless their times differ.
             let times_differ = match (&o.time, &e.time) {
