@@ -634,7 +634,7 @@ fn outlet_only(doc: &Doc<'_>, at: u32) -> Attribution {
 /// resolved time from the text (not the publication fallback) — or the same
 /// ordinal right after the trigger word (الاجتماع الثاني).
 /// How far (code points) after a violent happening a bare killing report is read as its outcome.
-const OUTCOME_REACH: u32 = 250;
+const OUTCOME_REACH: u32 = 400;
 
 fn merge(events: Vec<EventRecord>, text: &str) -> Vec<EventRecord> {
     let ordinal_after = |e: &EventRecord| -> Option<String> {
@@ -686,7 +686,9 @@ fn merge(events: Vec<EventRecord>, text: &str) -> Vec<EventRecord> {
                 }
                 _ => false,
             };
-            if o.ty == e.ty && o.id == e.id && !times_differ {
+            let kinds_differ =
+                matches!((&o.acled, &e.acled), (Some(a), Some(b)) if a.sub_event_type != b.sub_event_type);
+            if o.ty == e.ty && o.id == e.id && !times_differ && !kinds_differ {
                 return true;
             }
             // Material conflict told again later in the article (the title, the lead, the

@@ -108,11 +108,15 @@ fn enclitic(lex: &TextLexicon, stem: &str) -> Option<(usize, String)> {
             continue;
         }
         let mut best = (lex.freq(s), s.to_string());
-        if let Some(t) = s.strip_suffix('ت') {
-            let restored = format!("{t}ة");
-            let f = lex.freq(&restored);
-            if f > best.0 {
-                best = (f, restored);
+        // The stem's last letter as written without the suffix: ت → ة (حكومته),
+        // ئ/ؤ → ء (لقائهم → لقاء، أبناؤهم → أبناء).
+        for (from, to) in [('ت', 'ة'), ('ئ', 'ء'), ('ؤ', 'ء')] {
+            if let Some(t) = s.strip_suffix(from) {
+                let restored = format!("{t}{to}");
+                let f = lex.freq(&restored);
+                if f > best.0 {
+                    best = (f, restored);
+                }
             }
         }
         if best.0 >= 3 && best.0.saturating_mul(3) >= whole {
@@ -315,5 +319,6 @@ mod tests {
         let s = segment("حكومته", 0, lex);
         assert_eq!(&*s.stem, "حكومة");
         assert_eq!(s.segments().len(), 2);
+        assert_eq!(&*segment("لقائهم", 0, lex).stem, "لقاء");
     }
 }
