@@ -124,6 +124,13 @@ enum DataCommand {
 }
 
 fn main() -> ExitCode {
+    // Like other Unix filters: a closed pipe (`isnad … | head`) ends the
+    // process quietly instead of failing on the next write.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
