@@ -9,7 +9,7 @@ use isnad_pipeline::Input;
 use serde::Deserialize;
 
 /// Default size limit of one document.
-pub const DEFAULT_MAX_BYTES: u64 = 32 << 20;
+pub const DEFAULT_MAX_BYTES: u64 = 8 << 20;
 
 /// An input-level error: `where_` names the file (and line).
 #[derive(Debug)]

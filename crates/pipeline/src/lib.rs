@@ -83,8 +83,10 @@ impl Pipeline {
         );
         // Numbers inside dates, intervals and sets (day numbers, years) are
         // parts of the time, not counts; durations keep theirs (15 يوماً).
+        // (Times are sorted by start: only those starting before the number can hold it.)
         let in_time = |q: &isnad_text::Quantity| {
-            times.iter().any(|t| t.kind != "duration" && t.start <= q.number_start && q.number_end <= t.end)
+            let upto = times.partition_point(|t| t.start <= q.number_start);
+            times[..upto].iter().rev().take(8).any(|t| t.kind != "duration" && q.number_end <= t.end)
         };
         let quantities = layer
             .quantities

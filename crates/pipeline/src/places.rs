@@ -16,13 +16,19 @@ pub type Mention = (usize, usize, usize, &'static str, Option<usize>);
 /// mention covers it: `محافظة البيضاء` → `البيضاء`.
 pub fn cue_mentions(gaz: &Gazetteer, text: &str, sentences: &[&[Token]], mentions: &mut Vec<Mention>) {
     let mut added = Vec::new();
+    let mut by_sentence: rustc_hash::FxHashMap<usize, Vec<(usize, usize)>> = rustc_hash::FxHashMap::default();
+    for m in mentions.iter() {
+        by_sentence.entry(m.0).or_default().push((m.1, m.2));
+    }
     for (s, toks) in sentences.iter().enumerate() {
         for i in 0..toks.len() {
             if toks[i].kind != TokenKind::Word || !matches!(gaz.cue_word(toks[i].text(text)), Some(CueWord::Level(_))) {
                 continue;
             }
-            let covered =
-                |a: usize, b: usize| mentions.iter().chain(&added).any(|m: &Mention| m.0 == s && m.1 < b && a < m.2);
+            let covered = |a: usize, b: usize| {
+                by_sentence.get(&s).is_some_and(|v: &Vec<(usize, usize)>| v.iter().any(|&(x, y)| x < b && a < y))
+                    || added.iter().any(|m: &Mention| m.0 == s && m.1 < b && a < m.2)
+            };
             // Longest name of up to three words after the cue.
             for k in (1..=3).rev() {
                 let (a, b) = (i + 1, i + 1 + k);
@@ -95,13 +101,17 @@ pub fn resolve(
         }
         n
     };
-    let offsets = |m: &Mention| (sentences[m.0][m.1].start as usize, sentences[m.0][m.2 - 1].end as usize);
+    // The context of a mention is read from its sentence (cues before it, the parent
+    // phrase after it), so the cost does not grow with the length of the document.
     let contexts: Vec<Option<Context>> = mentions
         .iter()
         .map(|m| {
             wants(m).then(|| {
-                let (a, b) = offsets(m);
-                gaz.context_at(text, a, b)
+                let toks = sentences[m.0];
+                let (first, last) = (&toks[0], &toks[toks.len() - 1]);
+                let window = &text[first.byte_start as usize..last.byte_end as usize];
+                let (a, b) = (toks[m.1].start - first.start, toks[m.2 - 1].end - first.start);
+                gaz.context_at(window, a as usize, b as usize)
             })
         })
         .collect();
@@ -118,7 +128,9 @@ pub fn resolve(
         }
     }
     let focus = counts.iter().max_by_key(|(_, n)| *n).map(|(c, _)| c.clone());
-    let others: Vec<String> = first.iter().flatten().map(|r| r.place.id.clone()).collect();
+    let mut others: Vec<String> = first.iter().flatten().map(|r| r.place.id.clone()).collect();
+    others.sort();
+    others.dedup();
     let resolved = mentions
         .iter()
         .zip(contexts)

@@ -247,7 +247,9 @@ fn interval_checks(times: &[TimeRecord], sentence_of: &dyn Fn(u32) -> usize, out
         let (Some(a), Some(b)) = (t.from.as_deref().and_then(days), t.to.as_deref().and_then(days)) else { continue };
         let len = (b - a) as f64;
         let s = sentence_of(t.start);
-        let dur = times.iter().filter(|d| d.kind == "duration" && d.start < t.start).rev().find(|d| {
+        // The latest duration before the interval (an earlier one is further away still).
+        let before = &times[..times.partition_point(|d| d.start < t.start)];
+        let dur = before.iter().rev().find(|d| d.kind == "duration").filter(|d| {
             let sd = sentence_of(d.start);
             sd == s || sd + 1 == s
         });

@@ -16,7 +16,7 @@ use isnad_schema::{
     AcledType, ActorRef, Attribution, CheckRecord, EntityRecord, EventRecord, EventTime, Framing, FramingProfile,
     FramingTerm, Participant, PlaceRef, QuantityRecord, SourceRecord, Sourcing, Span, TimeRecord,
 };
-use isnad_text::Word;
+use isnad_text::{CharOffsets, Word};
 
 use crate::lexicon::{RecordsLexicon, Trigger};
 
@@ -92,8 +92,20 @@ pub struct Extracted {
     pub checks: Vec<CheckRecord>,
 }
 
-fn slice(text: &str, start: u32, end: u32) -> String {
-    text.chars().skip(start as usize).take((end - start) as usize).collect()
+/// The items of a list sorted by start that lie within `[start, end)`
+/// (binary search: a long document costs no more per sentence than a short one).
+fn within<T>(items: &[T], start: u32, end: u32, span: impl Fn(&T) -> (u32, u32)) -> &[T] {
+    let lo = items.partition_point(|x| span(x).0 < start);
+    let hi = lo + items[lo..].partition_point(|x| span(x).0 < end);
+    let mut hi2 = hi;
+    while hi2 > lo && span(&items[hi2 - 1]).1 > end {
+        hi2 -= 1;
+    }
+    &items[lo..hi2]
+}
+
+fn slice(idx: &CharOffsets, text: &str, start: u32, end: u32) -> String {
+    idx.slice(text, start, end).to_string()
 }
 
 /// Attribution of a sentence, before it is attached to events.
@@ -129,6 +141,7 @@ fn chain(sources: &[SourceRecord]) -> String {
 /// Finds the attribution stated in one sentence, if any.
 fn sentence_attribution(
     doc: &Doc<'_>,
+    idx: &CharOffsets,
     s: &SentenceView,
     words: &[Word<'_>],
     lex: &RecordsLexicon,
@@ -143,14 +156,14 @@ fn sentence_attribution(
             t.iter().position(|x| ["وكاله", "وكالة", "صحيفة", "قناة", "موقع", "وكالة"].contains(&x.stem.as_str()))?;
         let start = t[k].start;
         let end = t.get(k + 1).map_or(t[k].end, |n| n.end);
-        Some(SourceRecord { text: slice(doc.text, start, end), kind: "outlet".into(), start, end, actor: None })
+        Some(SourceRecord { text: slice(idx, doc.text, start, end), kind: "outlet".into(), start, end, actor: None })
     };
     // Self-citation: a "self" source phrase, or the outlet + a reveal cue (انفردت وكالة خبر، كانت قد كشفت).
     if let Some(m) = sources.iter().find(|m| m.value == "self") {
         let start = s.toks[m.start].start;
         let end = s.toks[m.end - 1].end;
         let outlet = outlet_mention(m.start.saturating_sub(3)).unwrap_or_else(|| outlet_source(doc, start));
-        let src = SourceRecord { text: slice(doc.text, start, end), kind: "self".into(), start, end, actor: None };
+        let src = SourceRecord { text: slice(idx, doc.text, start, end), kind: "self".into(), start, end, actor: None };
         let sources = vec![src, outlet];
         return Some(SentenceAttribution {
             att: Attribution { chain: chain(&sources), sources, cue: None, basis: "explicit".into(), stance: None },
@@ -161,13 +174,14 @@ fn sentence_attribution(
         if let Some(outlet) = outlet_mention(c.start.saturating_sub(3)).or_else(|| outlet_mention(c.end)) {
             let start = s.toks[c.start].start;
             let end = s.toks[c.end - 1].end;
-            let src = SourceRecord { text: slice(doc.text, start, end), kind: "self".into(), start, end, actor: None };
+            let src =
+                SourceRecord { text: slice(idx, doc.text, start, end), kind: "self".into(), start, end, actor: None };
             let sources = vec![src, outlet];
             return Some(SentenceAttribution {
                 att: Attribution {
                     chain: chain(&sources),
                     sources,
-                    cue: Some(slice(doc.text, start, end)),
+                    cue: Some(slice(idx, doc.text, start, end)),
                     basis: "explicit".into(),
                     stance: Some(c.value.stance.clone()),
                 },
@@ -179,7 +193,10 @@ fn sentence_attribution(
     // An explicit source phrase (مصادر خاصة، شهود عيان …).
     let src = sources.iter().find(|m| m.value != "self" && m.value != "outlet").map(|m| {
         let (start, end) = (s.toks[m.start].start, s.toks[m.end - 1].end);
-        (m.start, SourceRecord { text: slice(doc.text, start, end), kind: m.value.clone(), start, end, actor: None })
+        (
+            m.start,
+            SourceRecord { text: slice(idx, doc.text, start, end), kind: m.value.clone(), start, end, actor: None },
+        )
     });
     // Or a named entity next to a say-cue (قال المتحدث … ، أكد محمد …).
     let src = src.or_else(|| {
@@ -209,7 +226,7 @@ fn sentence_attribution(
             },
         ))
     });
-    let cue_text = cue.map(|c| slice(doc.text, s.toks[c.start].start, s.toks[c.end - 1].end));
+    let cue_text = cue.map(|c| slice(idx, doc.text, s.toks[c.start].start, s.toks[c.end - 1].end));
     match (src, cue) {
         (Some((at, src)), _) => {
             let outlet = cue
@@ -280,6 +297,8 @@ fn count_key(q: &QuantityRecord, trig: &Trigger) -> Option<String> {
 
 /// Extracts events, framing and sourcing.
 pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
+    let idx = CharOffsets::new(doc.text);
+    let idx = &idx;
     let mut events: Vec<EventRecord> = Vec::new();
     let mut terms = Vec::new();
     let mut current: Option<Attribution> = None; // the report being continued
@@ -317,9 +336,9 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
         // A new paragraph (line) starts fresh: times carry within one only.
         if s.start >= paragraph_end {
             last_time = None;
-            let rest: String = doc.text.chars().skip(s.start as usize).collect();
-            paragraph_end =
-                s.start + rest.chars().position(|c| c == '\n').map_or(rest.chars().count() as u32, |p| p as u32);
+            let from = idx.byte(doc.text, s.start);
+            let line = doc.text[from..].split('\n').next().unwrap_or("");
+            paragraph_end = s.start + line.chars().count() as u32;
         }
         let words: Vec<Word<'_>> = s.toks.iter().map(|t| Word { key: &t.key, stem: &t.stem }).collect();
         // Framing.
@@ -332,14 +351,14 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             terms.push(FramingTerm {
                 start,
                 end,
-                text: slice(doc.text, start, end),
+                text: slice(idx, doc.text, start, end),
                 category: m.value.category.clone(),
                 leaning: m.value.leaning.clone(),
                 gloss: m.value.gloss.clone(),
             });
         }
         // Attribution of this sentence.
-        let att = match sentence_attribution(doc, s, &words, lex) {
+        let att = match sentence_attribution(doc, idx, s, &words, lex) {
             Some(a) if a.explicit => {
                 if a.att.sources.first().is_some_and(|x| x.kind != "self") {
                     current = Some(a.att.clone());
@@ -362,17 +381,11 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
         let facts = lex.factuality.find(&words);
         // Entities and generic actors of the sentence, by token index.
         let tok_of = |o: u32| s.toks.iter().position(|t| t.end > o).unwrap_or(0);
-        let ents: Vec<(usize, &EntityRecord)> = doc
-            .entities
-            .iter()
-            .filter(|e| e.start >= s.start && e.end <= s.end)
-            .map(|e| (tok_of(e.start), e))
-            .collect();
+        let ents: Vec<(usize, &EntityRecord)> =
+            within(doc.entities, s.start, s.end, |e| (e.start, e.end)).iter().map(|e| (tok_of(e.start), e)).collect();
         // A generic word right after a name describes it (تنظيم القاعدة الإرهابي): not a participant.
-        let gens: Vec<(usize, &GenericMention)> = doc
-            .generic
+        let gens: Vec<(usize, &GenericMention)> = within(doc.generic, s.start, s.end, |g| (g.start, g.end))
             .iter()
-            .filter(|g| g.start >= s.start && g.end <= s.end)
             .map(|g| (tok_of(g.start), g))
             .filter(|(i, _)| !ents.iter().any(|(_, e)| *i > 0 && s.toks[*i - 1].end == e.end))
             .collect();
@@ -468,7 +481,7 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             let trig_at = s.toks[t0].start;
             let dist = |t: &TimeRecord| if t.start >= trig_at { t.start - trig_at } else { trig_at - t.end };
             let sentence_times: Vec<&TimeRecord> =
-                doc.times.iter().filter(|t| t.start >= s.start && t.end <= s.end).filter(is_point).collect();
+                within(doc.times, s.start, s.end, |t| (t.start, t.end)).iter().filter(is_point).collect();
             let to_time = |t: &TimeRecord, basis: &str| EventTime {
                 from: t.from.clone(),
                 to: t.to.clone(),
@@ -503,7 +516,10 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                         && q.end <= next_trigger
                         && matches!(q.unit_category.as_deref(), Some("person" | "casualty" | "captive")))
             };
-            for q in doc.quantities.iter().filter(|q| in_reach(q) && q.kind != "ordinal") {
+            for q in within(doc.quantities, s.start, s.end, |q| (q.start, q.end))
+                .iter()
+                .filter(|q| in_reach(q) && q.kind != "ordinal")
+            {
                 // A noun after the number (32 عنصراً), else a cue just before it (مقتل 29).
                 // What the number counts: a casualty or captive noun says it (3 قتلى);
                 // otherwise a cue just before the number (مقتل 5 أشخاص، وأصيب 20 شخصاً),
@@ -581,7 +597,7 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                             status: "inconsistent".into(),
                             message: format!(
                                 "told in the past tense («{}») but dated {}, after publication ({})",
-                                slice(doc.text, evidence.start, evidence.end),
+                                slice(idx, doc.text, evidence.start, evidence.end),
                                 t.from.as_deref().unwrap_or(""),
                                 p.get(..10).unwrap_or(p)
                             ),
@@ -609,7 +625,7 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             });
         }
     }
-    let mut events = merge(events, doc.text);
+    let mut events = merge(events, doc.text, idx);
     // After merging (so the fallback never keeps two mentions apart).
     for e in events.iter_mut().filter(|e| e.place.is_none()) {
         e.place = doc_place.clone();
@@ -633,13 +649,16 @@ fn outlet_only(doc: &Doc<'_>, at: u32) -> Attribution {
 /// Merges mentions of one happening: same type and trigger, and the same
 /// resolved time from the text (not the publication fallback) — or the same
 /// ordinal right after the trigger word (الاجتماع الثاني).
+/// How many of the latest events a new mention is compared with for merging.
+const MERGE_WINDOW: usize = 300;
+
 /// How far (code points) after a violent happening a bare killing report is read as its outcome.
 const OUTCOME_REACH: u32 = 400;
 
-fn merge(events: Vec<EventRecord>, text: &str) -> Vec<EventRecord> {
+fn merge(events: Vec<EventRecord>, text: &str, idx: &CharOffsets) -> Vec<EventRecord> {
     let ordinal_after = |e: &EventRecord| -> Option<String> {
         let ev = e.evidence[0];
-        let rest: String = text.chars().skip(ev.end as usize).take(12).collect();
+        let rest = slice(idx, text, ev.end, ev.end + 12);
         let w = rest.split_whitespace().next()?;
         let k = isnad_text::match_key(w);
         ["الثاني", "الثانية", "الثالث", "الثالثة", "الاول", "الاولي", "الاخير", "الاخيرة", "الرابع", "الرابعة"]
@@ -658,9 +677,11 @@ fn merge(events: Vec<EventRecord>, text: &str) -> Vec<EventRecord> {
         // violent happening is its outcome: one event, with the counts.
         let outcome = e.ty == "ASSAULT" && e.acled.is_none() && e.mode.is_none();
         let e_start = e.evidence[0].start;
+        // Candidates: the latest events only, so a huge document costs linear time.
+        let lo = out.len().saturating_sub(MERGE_WINDOW);
         let host = outcome
             .then(|| {
-                out.iter().rposition(|o| {
+                out[lo..].iter().rposition(|o| {
                     o.quad == 4
                         && o.evidence
                             .iter()
@@ -669,7 +690,8 @@ fn merge(events: Vec<EventRecord>, text: &str) -> Vec<EventRecord> {
                             .is_some_and(|end| end <= e_start && e_start - end <= OUTCOME_REACH)
                 })
             })
-            .flatten();
+            .flatten()
+            .map(|h| lo + h);
         if let Some(h) = host {
             let o = &mut out[h];
             o.evidence.extend(e.evidence);
@@ -678,7 +700,7 @@ fn merge(events: Vec<EventRecord>, text: &str) -> Vec<EventRecord> {
             }
             continue;
         }
-        let same = out.iter_mut().find(|o| {
+        let same = out[lo..].iter_mut().find(|o| {
             // Mentions of one type in one sentence are one happening, unless their times differ.
             let times_differ = match (&o.time, &e.time) {
                 (Some(a), Some(b)) => {

@@ -41,6 +41,34 @@ pub fn set_memory(sents: &mut [Vec<TokenInfo>], labels: &[Vec<Label>], window: u
         })
         .collect();
     let n = sents.len();
+    if window >= n {
+        // The whole document: count each (stem, bit) over all sentences once; a
+        // sentence sees a bit when some other sentence gave it (linear time).
+        let mut total: rustc_hash::FxHashMap<(&str, u8), u32> = rustc_hash::FxHashMap::default();
+        for list in &tagged {
+            for (stem, bits) in list {
+                *total.entry((stem.as_str(), *bits)).or_default() += 1;
+            }
+        }
+        for (s, sent) in sents.iter_mut().enumerate() {
+            let mut own: rustc_hash::FxHashMap<(&str, u8), u32> = rustc_hash::FxHashMap::default();
+            for (stem, bits) in &tagged[s] {
+                *own.entry((stem.as_str(), *bits)).or_default() += 1;
+            }
+            for t in sent.iter_mut() {
+                let mut m = 0u8;
+                for bit in 0..8u8 {
+                    let key = (t.stem.as_str(), 1u8 << bit);
+                    let others = total.get(&key).copied().unwrap_or(0) - own.get(&key).copied().unwrap_or(0);
+                    if others > 0 {
+                        m |= 1 << bit;
+                    }
+                }
+                t.memory = m;
+            }
+        }
+        return;
+    }
     for (s, sent) in sents.iter_mut().enumerate() {
         let lo = s.saturating_sub(window);
         let hi = s.saturating_add(window).min(n - 1);
@@ -130,4 +158,33 @@ pub fn train_document(
     text.push_str("isnad-ner\t2\n");
     let _ = write!(text, "pass\t1\n{}pass\t2\n{}", body(&first_text), body(&second_text));
     (Tagger { first, second: Some(second) }, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_document_memory_equals_the_widest_window() {
+        let lex = isnad_text::TextLexicon::embedded();
+        let sent = |w: &[&str]| -> Vec<TokenInfo> {
+            w.iter().map(|w| TokenInfo::new(w, Some(&isnad_text::segment(w, 0, lex)))).collect()
+        };
+        let mut a = vec![
+            sent(&["قال", "محمد", "في", "صنعاء"]),
+            sent(&["وصل", "محمد", "إلى", "عدن"]),
+            sent(&["غادر", "علي", "صنعاء"]),
+            sent(&["صنعاء", "مدينة"]),
+        ];
+        let labels: Vec<Vec<Label>> = vec![vec![0, 1, 0, 3], vec![0, 1, 0, 3], vec![0, 1, 3], vec![0, 0]];
+        let mut b = a.clone();
+        let n = a.len();
+        set_memory(&mut a, &labels, n - 1); // windowed path, covering everything
+        set_memory(&mut b, &labels, usize::MAX); // whole-document path
+        let mem =
+            |s: &[Vec<TokenInfo>]| s.iter().map(|t| t.iter().map(|x| x.memory).collect::<Vec<_>>()).collect::<Vec<_>>();
+        assert_eq!(mem(&a), mem(&b));
+        // The last sentence's صنعاء was tagged B-LOC elsewhere, not in its own sentence.
+        assert_eq!(b[3][0].memory, 1 << 2);
+    }
 }

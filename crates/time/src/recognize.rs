@@ -223,12 +223,21 @@ struct Parser<'a> {
     tlex: &'a TextLexicon,
     info: Vec<TokInfo>,
     hits: Vec<Hit>,
-    nums: RefCell<Vec<(u32, u8, Option<Num>)>>,
+    /// Numbers parsed so far, by (token, max words): the grammar asks again and again.
+    nums: RefCell<rustc_hash::FxHashMap<(u32, u8), Option<Num>>>,
 }
 
 /// Finds the time expressions of `text` (not yet resolved).
 pub(crate) fn recognize(text: &str, toks: &[Token], lex: &TimeLexicon, tlex: &TextLexicon) -> Vec<Found> {
-    let mut p = Parser { text, toks, lex, tlex, info: Vec::new(), hits: Vec::new(), nums: RefCell::new(Vec::new()) };
+    let mut p = Parser {
+        text,
+        toks,
+        lex,
+        tlex,
+        info: Vec::new(),
+        hits: Vec::new(),
+        nums: RefCell::new(rustc_hash::FxHashMap::default()),
+    };
     let triggers = p.first_pass();
     let mut out = Vec::new();
     if triggers.is_empty() {
@@ -510,11 +519,12 @@ impl<'a> Parser<'a> {
         if !self.on(i) {
             return None;
         }
-        if let Some(&(_, _, r)) = self.nums.borrow().iter().find(|(k, m, _)| *k == i as u32 && *m as usize == max) {
+        let key = (i as u32, max as u8);
+        if let Some(&r) = self.nums.borrow().get(&key) {
             return r;
         }
         let r = self.num_uncached(i, max);
-        self.nums.borrow_mut().push((i as u32, max as u8, r));
+        self.nums.borrow_mut().insert(key, r);
         r
     }
 
@@ -2148,7 +2158,7 @@ mod tests {
             tlex: TextLexicon::embedded(),
             info: Vec::new(),
             hits: Vec::new(),
-            nums: RefCell::new(Vec::new()),
+            nums: RefCell::new(rustc_hash::FxHashMap::default()),
         };
         assert!(p.first_pass().is_empty());
         assert!(specs(text).is_empty());
