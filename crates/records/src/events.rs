@@ -582,6 +582,14 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                 }
             }
             let evidence = Span { start: s.toks[t0].start, end: s.toks[t1 - 1].end };
+            // A clash in which one side is protesters is a riot (ACLED), a protest (PLOVER).
+            let protesters = actors
+                .iter()
+                .chain(&recipients)
+                .any(|p| p.actor.as_ref().is_some_and(|a| a.id == "generic.protesters" || a.id == "generic.rioters"));
+            let riot = protesters
+                && trig.plover == "ASSAULT"
+                && (trig.id.contains("confrontation") || trig.id.contains("clash"));
             // Dated after publication but told in the past tense (a past verb as trigger, no future cue).
             if let (Some(p), Some(t)) = (doc.published, &time) {
                 let after = t.basis != "publication" && t.from.as_deref().is_some_and(|f| f.get(..10) > p.get(..10));
@@ -608,10 +616,14 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             }
             events.push(EventRecord {
                 id: format!("s{}", s.start),
-                ty: trig.plover.clone(),
-                mode: trig.mode.clone(),
+                ty: if riot { "PROTEST".into() } else { trig.plover.clone() },
+                mode: if riot { None } else { trig.mode.clone() },
                 quad: quad_of(trig),
-                acled: trig.acled.as_ref().map(|(t, s)| AcledType { event_type: t.clone(), sub_event_type: s.clone() }),
+                acled: if riot {
+                    Some(AcledType { event_type: "Riots".into(), sub_event_type: "Violent demonstration".into() })
+                } else {
+                    trig.acled.as_ref().map(|(t, s)| AcledType { event_type: t.clone(), sub_event_type: s.clone() })
+                },
                 actors,
                 recipients,
                 place,
@@ -673,8 +685,8 @@ fn merge(events: Vec<EventRecord>, text: &str, idx: &CharOffsets) -> Vec<EventRe
             .filter(|t| t.basis == "clause" || t.basis == "sentence")
             .map(|t| (t.from.clone(), t.to.clone()));
         let ord = ordinal_after(&e);
-        // A bare report of killing (مقتل، قتل … with no weapon or ACLED type) right after a
-        // violent happening is its outcome: one event, with the counts.
+        // A bare report of an attack or a killing (هجوم، مقتل … with no weapon or ACLED type)
+        // right after a violent happening is told about that happening: one event, with the counts.
         let outcome = e.ty == "ASSAULT" && e.acled.is_none() && e.mode.is_none();
         let e_start = e.evidence[0].start;
         // Candidates: the latest events only, so a huge document costs linear time.
