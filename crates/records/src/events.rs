@@ -390,7 +390,12 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             .filter(|(i, _)| !ents.iter().any(|(_, e)| *i > 0 && s.toks[*i - 1].end == e.end))
             .collect();
         let mut seen_spans: Vec<(usize, usize)> = Vec::new();
-        for m in lex.triggers.find(&words) {
+        let matches = lex.triggers.find(&words);
+        // Where a threat or a demand ends: what follows it is its content, not a happening
+        // (هددا بتفجيرها، طالب بوقف القتال).
+        let framing_ends: Vec<usize> =
+            matches.iter().filter(|m| matches!(m.value.plover.as_str(), "THREATEN")).map(|m| m.end).collect();
+        for m in matches.iter() {
             // One event per trigger span: the lexicon may list a form under two entries.
             if seen_spans.contains(&(m.start, m.end)) {
                 continue;
@@ -398,6 +403,9 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             seen_spans.push((m.start, m.end));
             let trig = m.value;
             let (t0, t1) = (m.start, m.end);
+            if trig.quad() == 4 && framing_ends.iter().any(|&e| e <= t0 && t0 - e <= 1) {
+                continue;
+            }
             // A trigger inside a name is not an event (الهلال الأحمر…).
             if ents.iter().any(|(_, e)| e.start <= s.toks[t0].start && s.toks[t1 - 1].end <= e.end) {
                 continue;
@@ -502,13 +510,8 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             let mut counts: BTreeMap<String, f64> = BTreeMap::new();
             // Counts: the clause, and (for people) what follows the trigger up to the next one
             // (أفرج … بتاريخ 10 أكتوبر، عن أربعة عناصر).
-            let next_trigger = lex
-                .triggers
-                .find(&words)
-                .iter()
-                .map(|m| m.start)
-                .find(|&st| st >= t1)
-                .map_or(s.end, |st| s.toks[st].start);
+            let next_trigger =
+                matches.iter().map(|m| m.start).find(|&st| st >= t1).map_or(s.end, |st| s.toks[st].start);
             let trig_end = s.toks[t1 - 1].end;
             let in_reach = |q: &QuantityRecord| {
                 in_clause(q.start, q.end)
