@@ -84,6 +84,37 @@ impl<V> PhraseIndex<V> {
             .unwrap_or_default()
     }
 
+    /// The first word with clitics cut where the segmenter (which needs corpus
+    /// evidence) kept it whole: here the lexicon phrase itself is the evidence
+    /// (بتصفية → تصفية، استنكاره → استنكار، تضامنها → تضامن).
+    fn lexicon_cut(&self, key: &str) -> Option<String> {
+        let mut rest = key;
+        let mut cands: Vec<String> = Vec::new();
+        if let Some(r) = rest.strip_prefix(['و', 'ف']) {
+            rest = r;
+            cands.push(rest.to_string());
+        }
+        if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
+            rest = r;
+            cands.push(rest.to_string());
+        }
+        for c in [key.to_string()].iter().chain(cands.clone().iter()) {
+            for p in ["هما", "هم", "هن", "ها", "ه"] {
+                if let Some(stem) = c.strip_suffix(p).filter(|s| s.chars().count() >= 3) {
+                    cands.push(stem.to_string());
+                    if let Some(t) = stem.strip_suffix('ت') {
+                        cands.push(format!("{t}ة"));
+                    }
+                }
+            }
+        }
+        cands
+            .into_iter()
+            .filter(|c| c.chars().count() >= 3)
+            .find(|c| self.by_first.contains_key(strip_article(c)))
+            .map(|c| strip_article(&c).to_string())
+    }
+
     fn word_eq(t: &Word<'_>, w: &str) -> bool {
         t.key == w || t.stem == w || strip_article(t.stem) == strip_article(w)
     }
@@ -92,8 +123,12 @@ impl<V> PhraseIndex<V> {
     pub fn at<'v>(&'v self, words: &[Word<'_>], i: usize) -> Vec<PhraseMatch<'v, V>> {
         let mut out = Vec::new();
         let Some(w) = words.get(i) else { return out };
-        if let Some(list) = self.by_first.get(strip_article(w.stem)).or_else(|| self.by_first.get(strip_article(w.key)))
-        {
+        let list = self
+            .by_first
+            .get(strip_article(w.stem))
+            .or_else(|| self.by_first.get(strip_article(w.key)))
+            .or_else(|| self.lexicon_cut(w.key).and_then(|k| self.by_first.get(k.as_str())));
+        if let Some(list) = list {
             for (rest, value) in list {
                 let n = 1 + rest.len();
                 if i + n <= words.len() && rest.iter().enumerate().all(|(k, r)| Self::word_eq(&words[i + 1 + k], r)) {
@@ -144,5 +179,18 @@ mod tests {
         let found: Vec<(usize, usize, &str)> = idx.find(&words).iter().map(|m| (m.start, m.end, *m.value)).collect();
         assert_eq!(found, vec![(0, 1, "target"), (3, 5, "ied"), (5, 6, "ied-short")]);
         assert_eq!(idx.get("عبوات ناسفة"), vec![&"ied"]);
+    }
+
+    #[test]
+    fn the_lexicon_phrase_licenses_a_cut_the_corpus_did_not() {
+        let mut idx = PhraseIndex::new();
+        idx.add("تصفية", "kill");
+        idx.add("استنكار", "denounce");
+        let word = |k: &'static str| Word { key: k, stem: k };
+        assert_eq!(idx.at(&[word("بتصفية")], 0).first().map(|m| *m.value), Some("kill"));
+        assert_eq!(idx.at(&[word("واستنكاره")], 0).first().map(|m| *m.value), Some("denounce"));
+        // Too short a remainder is no match.
+        idx.add("دم", "blood");
+        assert!(idx.at(&[word("بدمه")], 0).is_empty());
     }
 }
