@@ -737,7 +737,9 @@ fn merge(events: Vec<EventRecord>, text: &str, idx: &CharOffsets) -> Vec<EventRe
                 let ids = |ps: &[Participant]| ps.iter().filter_map(|p| p.actor.as_ref().map(|a| a.id.clone())).collect::<Vec<_>>();
                 let (oa, ea) = (ids(&o.actors), ids(&e.actors));
                 let actors_differ = !oa.is_empty() && !ea.is_empty() && !oa.iter().any(|a| ea.contains(a));
-                if !place_differs && !acled_differs && !actors_differ {
+                // Close by (a clause or two later), who is named matters less than what happened.
+                let near = o.evidence.iter().map(|s| s.end).max().is_some_and(|end| end <= e_start && e_start - end <= OUTCOME_REACH);
+                if !place_differs && !acled_differs && (!actors_differ || (near && o.mode.is_some() && o.mode == e.mode)) {
                     return true;
                 }
             }
