@@ -458,6 +458,20 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                     .filter(|(i, p)| *i >= t1 && (from_clause || in_clause(p.start, p.end)))
                     .map(|(_, p)| p.clone())
                     .collect();
+                // In a statement (denounce, demand, threaten, support …) the speaker is the actor.
+                let verbal = matches!(trig.quad(), 1 | 3);
+                let speaker = att
+                    .sources
+                    .first()
+                    .filter(|x| verbal && matches!(x.kind.as_str(), "named_person" | "named_org" | "official"))
+                    .map(|x| Participant {
+                        entity: None,
+                        name: x.actor.as_ref().map_or(x.text.clone(), |a| a.name.clone()),
+                        actor: x.actor.clone(),
+                        start: x.start,
+                        end: x.end,
+                    });
+                let before = before.or(speaker);
                 match before {
                     Some(b) => (
                         vec![b.clone()],
