@@ -88,31 +88,48 @@ impl<V> PhraseIndex<V> {
     /// evidence) kept it whole: here the lexicon phrase itself is the evidence
     /// (بتصفية → تصفية، استنكاره → استنكار، تضامنها → تضامن).
     fn lexicon_cut(&self, key: &str) -> Option<String> {
+        // Cheap exits: nothing to cut (most words).
+        let pro = key.starts_with(['و', 'ف', 'ب', 'ل', 'ك']);
+        let enc = key.ends_with(['ه', 'ا', 'م', 'ن']);
+        if !pro && !enc {
+            return None;
+        }
+        let known = |c: &str| c.chars().count() >= 3 && self.by_first.contains_key(strip_article(c));
+        let mut heads: [&str; 3] = [key, "", ""];
+        let mut n = 1;
         let mut rest = key;
-        let mut cands: Vec<String> = Vec::new();
         if let Some(r) = rest.strip_prefix(['و', 'ف']) {
             rest = r;
-            cands.push(rest.to_string());
+            heads[n] = rest;
+            n += 1;
         }
         if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
-            rest = r;
-            cands.push(rest.to_string());
+            heads[n] = r;
+            n += 1;
         }
-        for c in [key.to_string()].iter().chain(cands.clone().iter()) {
+        for h in &heads[1..n] {
+            if known(h) {
+                return Some(strip_article(h).to_string());
+            }
+        }
+        if !enc {
+            return None;
+        }
+        for h in &heads[..n] {
             for p in ["هما", "هم", "هن", "ها", "ه"] {
-                if let Some(stem) = c.strip_suffix(p).filter(|s| s.chars().count() >= 3) {
-                    cands.push(stem.to_string());
-                    if let Some(t) = stem.strip_suffix('ت') {
-                        cands.push(format!("{t}ة"));
+                let Some(stem) = h.strip_suffix(p) else { continue };
+                if known(stem) {
+                    return Some(strip_article(stem).to_string());
+                }
+                if let Some(t) = stem.strip_suffix('ت') {
+                    let restored = format!("{t}ة");
+                    if known(&restored) {
+                        return Some(strip_article(&restored).to_string());
                     }
                 }
             }
         }
-        cands
-            .into_iter()
-            .filter(|c| c.chars().count() >= 3)
-            .find(|c| self.by_first.contains_key(strip_article(c)))
-            .map(|c| strip_article(&c).to_string())
+        None
     }
 
     fn word_eq(t: &Word<'_>, w: &str) -> bool {
