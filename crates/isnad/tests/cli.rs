@@ -317,8 +317,13 @@ fn seed_events_are_typed_sourced_and_hedged() {
         events.iter().any(|e| e["type"] == "ASSAULT" && e["place"]["id"] == "ocha:YE1405"),
         "the ambush in Az Zahir"
     );
-    // The external party "seems" to have helped: possible.
-    assert!(events.iter().any(|e| e["factuality"] == "possible"));
+    // The external party "seems" to have helped with the agreements, "believed to be" the
+    // Qatar Red Crescent: its role is possible.
+    assert!(
+        events.iter().any(|e| e["factuality"] == "possible"
+            && [actor_ids(e, "actors"), actor_ids(e, "recipients")].concat().contains(&"intl.qrcs".to_string())),
+        "the Qatar Red Crescent's possible role"
+    );
     assert!(events.iter().any(|e| e["factuality"] == "probable"), "من المرجح");
     // Framing: the outlet's anti-Houthi vocabulary (العاصمة المختطفة، المحافظات المحررة).
     assert_eq!(doc["framing"]["profile"]["dominant"], "anti_houthi");

@@ -653,6 +653,46 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                 trigger: trig.id.clone(),
             });
         }
+        // "…, يُعتقد أنها هيئة الهلال الأحمر القطري": a clause with no trigger of its own that
+        // names an actor under a hedge identifies a party to the sentence's last event.
+        let sid = format!("s{}", s.start);
+        if events.last().is_some_and(|e| e.id == sid) {
+            let breaks: Vec<usize> =
+                s.toks.iter().enumerate().filter(|(_, t)| t.clause_break).map(|(i, _)| i).collect();
+            let mut lo = 0;
+            for hi in breaks.iter().copied().chain([s.toks.len()]) {
+                let (a, b) = (lo, hi);
+                lo = hi + 1;
+                if a >= b || matches.iter().any(|m| m.start >= a && m.start < b) {
+                    continue;
+                }
+                let hedged = facts
+                    .iter()
+                    .any(|f| f.start >= a && f.end <= b && matches!(f.value.value.as_str(), "possible" | "probable"));
+                if !hedged {
+                    continue;
+                }
+                let (ca, cb) = (s.toks[a].start, s.toks[b - 1].end);
+                // The event told just before the clause.
+                let Some(last) = events.iter_mut().rev().take_while(|e| e.id == sid).find(|e| e.evidence[0].start < ca)
+                else {
+                    continue;
+                };
+                for (_, e) in ents.iter().filter(|(_, e)| e.start >= ca && e.end <= cb) {
+                    let Some(actor) = e.actor.as_ref().filter(|x| x.kind != "media" && x.kind != "generic") else {
+                        continue;
+                    };
+                    let known = last
+                        .actors
+                        .iter()
+                        .chain(&last.recipients)
+                        .any(|p| p.actor.as_ref().is_some_and(|x| x.id == actor.id));
+                    if !known {
+                        last.recipients.push(participant(e));
+                    }
+                }
+            }
+        }
     }
     let mut events = merge(events, doc.text, idx);
     // After merging (so the fallback never keeps two mentions apart).
