@@ -742,6 +742,12 @@ fn merge(events: Vec<EventRecord>, text: &str, idx: &CharOffsets) -> Vec<EventRe
             .filter(|t| t.basis == "clause" || t.basis == "sentence")
             .map(|t| (t.from.clone(), t.to.clone()));
         let ord = ordinal_after(&e);
+        let definite_at = |sp: Span| {
+            let k = isnad_text::match_key(&slice(idx, text, sp.start, sp.end));
+            ["ال", "وال", "فال", "بال"].iter().any(|p| k.starts_with(p))
+        };
+        let latest_ref = definite_at(e.evidence[0]) && ord.as_deref().is_some_and(|o| o.starts_with("الاخير"));
+        let e_sentence: u32 = e.id.strip_prefix('s').and_then(|n| n.parse().ok()).unwrap_or(0);
         // A bare report of an attack or a killing (هجوم، مقتل … with no weapon or ACLED type)
         // right after a violent happening is told about that happening: one event, with the counts.
         let outcome = e.ty == "ASSAULT" && e.acled.is_none() && e.mode.is_none();
@@ -780,6 +786,14 @@ fn merge(events: Vec<EventRecord>, text: &str, idx: &CharOffsets) -> Vec<EventRe
             let kinds_differ =
                 matches!((&o.acled, &e.acled), (Some(a), Some(b)) if a.sub_event_type != b.sub_event_type);
             if o.ty == e.ty && o.id == e.id && !times_differ && !kinds_differ {
+                return true;
+            }
+            // "اجتماعاً آخر … حتى اليوم …، الاجتماع الأخير بدأ الاثنين": within one sentence, "the
+            // latest" (definite + الأخير) refers back to the one just introduced (indefinite).
+            if o.ty == e.ty
+                && latest_ref
+                && o.evidence.iter().any(|sp| sp.start >= e_sentence && sp.start < e_start && !definite_at(*sp))
+            {
                 return true;
             }
             // Material conflict told again later in the article (the title, the lead, the
@@ -831,11 +845,19 @@ fn merge(events: Vec<EventRecord>, text: &str, idx: &CharOffsets) -> Vec<EventRe
                 if o.place.is_none() {
                     o.place = e.place;
                 }
-                // A time from the text beats the publication fallback.
+                // A time from the text beats the publication fallback; the back-reference's
+                // own date extends the span (began on Monday the 20th, still on today).
                 let weak =
                     |t: &Option<EventTime>| t.as_ref().is_none_or(|t| t.basis == "publication" || t.basis == "context");
                 if weak(&o.time) && !weak(&e.time) {
                     o.time = e.time;
+                } else if latest_ref && !weak(&o.time) && !weak(&e.time) {
+                    if let (Some(a), Some(b)) = (o.time.as_mut(), e.time.as_ref()) {
+                        a.from = [a.from.clone(), b.from.clone()].into_iter().flatten().min();
+                        a.to = [a.to.clone(), b.to.clone()].into_iter().flatten().max();
+                        a.precision = a.precision.max(b.precision);
+                        a.span = None;
+                    }
                 }
                 for (k, v) in e.counts {
                     o.counts.entry(k).or_insert(v);
