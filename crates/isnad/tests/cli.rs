@@ -299,6 +299,12 @@ fn seed_events_are_typed_sourced_and_hedged() {
     assert_eq!(meeting["time"]["to"], "2023-11-15");
     assert!(meeting["evidence"].as_array().unwrap().len() >= 2, "mentioned twice, one event");
     assert_eq!(meeting["attribution"]["sources"][0]["kind"], "anonymous");
+    // The third meeting: began Monday 20 November, still under way on the day of publication.
+    let third = events
+        .iter()
+        .find(|e| e["type"] == "CONSULT" && e["time"]["from"] == "2023-11-20" && e["time"]["to"] == "2023-11-24")
+        .expect("the ongoing meeting from 20 November");
+    assert_eq!(third["place"]["id"], "geonames:71137");
     // The IED attacks on Houthi patrols.
     let ied = events.iter().find(|e| e["mode"] == "explosives").expect("the IED attacks");
     assert_eq!(ied["acled"]["sub_event_type"], "Remote explosive/landmine/IED");
