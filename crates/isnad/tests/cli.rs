@@ -273,6 +273,9 @@ fn seed_checks_flag_the_february_slip_and_verify_sums_and_weekdays() {
     assert_eq!(sum["status"], "consistent");
     assert!(sum["message"].as_str().unwrap().contains("13 + 5 + 2 + 12 = 32"));
     assert!(with("announced_count", "consistent") >= 2, "four batches and three courses listed");
+    // "في الأسبوع الأخير" (read as the week before publication) puts the first meeting after
+    // the second (7–14 November): the text's order and its dates disagree.
+    assert_eq!(with("sequence", "inconsistent"), 1);
     assert_eq!(with("announced_count", "inconsistent"), 0);
     for c in checks {
         for sp in c["spans"].as_array().unwrap() {

@@ -699,6 +699,7 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
     for e in events.iter_mut().filter(|e| e.place.is_none()) {
         e.place = doc_place.clone();
     }
+    past_checks.extend(sequence_checks(&events, doc.text, idx));
     let sourcing = sourcing(&events);
     let mut profile = FramingProfile::default();
     for t in &terms {
@@ -708,6 +709,58 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
     profile.dominant =
         profile.by_leaning.iter().filter(|(l, _)| *l != "neutral").max_by_key(|(_, n)| **n).map(|(l, _)| l.clone());
     Extracted { events, framing: Framing { terms, profile }, sourcing, checks: past_checks }
+}
+
+/// "The second meeting" must come after the first: an event of the same type told before a
+/// mention numbered second (third …) but dated after it is inconsistent.
+fn sequence_checks(events: &[EventRecord], text: &str, idx: &CharOffsets) -> Vec<CheckRecord> {
+    let numbered = |e: &EventRecord| -> Option<(Span, u8)> {
+        e.evidence.iter().find_map(|ev| {
+            let next = slice(idx, text, ev.end, ev.end + 12);
+            let w = isnad_text::match_key(next.split_whitespace().next()?);
+            let n = match w.as_str() {
+                "الثاني" | "الثانية" => 2,
+                "الثالث" | "الثالثة" => 3,
+                "الرابع" | "الرابعة" => 4,
+                _ => return None,
+            };
+            Some((*ev, n))
+        })
+    };
+    let dated = |e: &EventRecord| {
+        e.time.as_ref().filter(|t| t.basis == "clause" || t.basis == "sentence").and_then(|t| t.from.clone())
+    };
+    let mut out = Vec::new();
+    for later in events {
+        let (Some((mention, n)), Some(later_from)) = (numbered(later), dated(later)) else { continue };
+        for earlier in events.iter().filter(|e| e.ty == later.ty && e.id != later.id) {
+            let Some(first_mention) = earlier.evidence.first() else { continue };
+            // Told before the numbered mention.
+            if first_mention.start >= mention.start || numbered(earlier).is_some() {
+                continue;
+            }
+            // In the same sentence ("عقدت … اجتماعاً …، لينعقد الاجتماع الثاني …").
+            let between = slice(idx, text, first_mention.end, mention.start);
+            if between.contains(['.', '\n', '؟', '!']) {
+                continue;
+            }
+            let Some(earlier_from) = dated(earlier) else { continue };
+            if earlier_from > later_from {
+                out.push(CheckRecord {
+                    kind: "sequence".into(),
+                    status: "inconsistent".into(),
+                    message: format!(
+                        "an earlier {} («{}», dated {earlier_from}) is dated after the one numbered {n} («{}», {later_from})",
+                        later.ty.to_lowercase(),
+                        slice(idx, text, first_mention.start, first_mention.end),
+                        slice(idx, text, mention.start, mention.end)
+                    ),
+                    spans: vec![*first_mention, mention],
+                });
+            }
+        }
+    }
+    out
 }
 
 fn outlet_only(doc: &Doc<'_>, at: u32) -> Attribution {

@@ -423,7 +423,7 @@ pub struct Sourcing {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckRecord {
     /// `weekday_date`, `current_month`, `current_year`, `parts_total`,
-    /// `announced_count`, `interval_duration`, `past_after_publication`.
+    /// `announced_count`, `interval_duration`, `past_after_publication`, `sequence`.
     pub kind: String,
     /// `consistent` or `inconsistent`.
     pub status: String,
