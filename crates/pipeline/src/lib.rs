@@ -398,25 +398,5 @@ fn segment_kind_name(k: isnad_text::SegmentKind) -> &'static str {
     }
 }
 
-/// Maps code-point offsets to byte offsets of one text.
-pub struct CharIndex {
-    /// Byte offset of every code point, plus the text length at the end.
-    bytes: Vec<u32>,
-}
-
-impl CharIndex {
-    /// Indexes `text`.
-    pub fn new(text: &str) -> CharIndex {
-        let mut bytes: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
-        bytes.push(text.len() as u32);
-        CharIndex { bytes }
-    }
-
-    /// `text[start..end]` in code points (clamped to the text).
-    pub fn slice<'a>(&self, text: &'a str, start: u32, end: u32) -> &'a str {
-        let n = self.bytes.len() - 1;
-        let s = (start as usize).min(n);
-        let e = (end as usize).clamp(s, n);
-        &text[self.bytes[s] as usize..self.bytes[e] as usize]
-    }
-}
+/// Code-point → byte offsets of one text (the text crate's sparse index).
+pub use isnad_text::CharOffsets as CharIndex;
