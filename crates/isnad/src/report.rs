@@ -81,6 +81,7 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "  {id:<4} {:<4} {link:<48} ×{}  «{}»", first.ty, mentions.len(), forms.join("» «"))?;
     }
     writeln!(out)?;
+    let idx = CharIndex::new(&doc.text);
     writeln!(out, "Events ({})", doc.events.len())?;
     for e in &doc.events {
         let acled = e.acled.as_ref().map_or("-".to_string(), |a| format!("{} / {}", a.event_type, a.sub_event_type));
@@ -105,7 +106,6 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         } else {
             e.counts.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
         };
-        let idx = CharIndex::new(&doc.text);
         let quotes: Vec<String> =
             e.evidence.iter().map(|s| format!("«{}»", idx.slice(&doc.text, s.start, s.end))).collect();
         writeln!(
@@ -167,7 +167,6 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "  {mark}{:<20} {}", c.kind, c.message)?;
     }
     writeln!(out)?;
-    let idx = CharIndex::new(&doc.text);
     writeln!(out, "Sentences")?;
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = idx.slice(&doc.text, s.start, s.end);
