@@ -109,37 +109,25 @@ fn distribution(infos: &mut [TokenInfo], lex: &isnad_text::TextLexicon) {
     }
 }
 
-/// Tagger input for a sequence of token texts.
+/// Tagger input for a sequence of token texts (CoNLL tokens).
 pub fn token_infos(words: &[&str], seg: &mut Segmenter<'_>, dict: &NameDict) -> Vec<TokenInfo> {
-    let mut infos: Vec<TokenInfo> = words
-        .iter()
-        .map(|w| {
-            let is_word = isnad_text::tokenize(w).first().is_some_and(|t| t.kind == TokenKind::Word);
-            if is_word {
-                let s = seg.segment(w, 0);
-                TokenInfo::new(w, Some(&s))
-            } else {
-                TokenInfo::new(w, None)
-            }
-        })
-        .collect();
-    dict.mark(&mut infos);
-    distribution(&mut infos, seg.lexicon());
-    infos
+    let items = words.iter().map(|w| (*w, isnad_text::tokenize(w).first().is_some_and(|t| t.kind == TokenKind::Word)));
+    infos_of(items, seg, dict)
 }
 
 /// Tagger input for the tokens of a document sentence.
 pub fn sentence_infos(text: &str, tokens: &[Token], seg: &mut Segmenter<'_>, dict: &NameDict) -> Vec<TokenInfo> {
-    let mut infos: Vec<TokenInfo> = tokens
-        .iter()
-        .map(|t| {
-            let w = t.text(text);
-            if t.kind == TokenKind::Word {
-                TokenInfo::new(w, Some(&seg.segment(w, 0)))
-            } else {
-                TokenInfo::new(w, None)
-            }
-        })
+    infos_of(tokens.iter().map(|t| (t.text(text), t.kind == TokenKind::Word)), seg, dict)
+}
+
+/// (token text, is a word) → tagger input, with dictionary and corpus features.
+fn infos_of<'a>(
+    items: impl Iterator<Item = (&'a str, bool)>,
+    seg: &mut Segmenter<'_>,
+    dict: &NameDict,
+) -> Vec<TokenInfo> {
+    let mut infos: Vec<TokenInfo> = items
+        .map(|(w, word)| if word { TokenInfo::new(w, Some(&seg.segment(w, 0))) } else { TokenInfo::new(w, None) })
         .collect();
     dict.mark(&mut infos);
     distribution(&mut infos, seg.lexicon());
