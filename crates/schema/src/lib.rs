@@ -469,6 +469,95 @@ pub struct Document {
     pub tokens: Option<Vec<TokenRecord>>,
 }
 
+/// One happening as reported across a corpus: the events of several
+/// documents merged, with how many independent origins stand behind it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClusterRecord {
+    /// Stable identifier (`c` + a hash of the first member's document and event ids).
+    pub id: String,
+    /// PLOVER event type.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// PLOVER quad class (1 verbal cooperation … 4 material conflict).
+    pub quad: u8,
+    /// ACLED event type and sub-type.
+    pub acled: Option<AcledType>,
+    /// The best actors (the union over members, by linked actor).
+    pub actors: Vec<Participant>,
+    /// The best recipients.
+    pub recipients: Vec<Participant>,
+    /// The best place (most precise among members).
+    pub place: Option<PlaceRef>,
+    /// The best time (most precise among members that date it from the text).
+    pub time: Option<EventTime>,
+    /// The best counts (per key, the value most members agree on).
+    #[serde(serialize_with = "ser_counts")]
+    pub counts: std::collections::BTreeMap<String, f64>,
+    /// The strongest factuality any member asserts, by the order asserted > probable > possible > planned > unknown > negated.
+    pub factuality: String,
+    /// Member events, in order of publication.
+    pub members: Vec<ClusterMember>,
+    /// Distinct origin chains behind the members.
+    pub origins: Vec<Origin>,
+    /// `origins.len()`: two outlets quoting one agency, or copying one text, count once.
+    pub independent_sources: usize,
+    /// Where members disagree (counts, dates, places, factuality).
+    pub contradictions: Vec<Contradiction>,
+}
+
+/// One member event of a cluster.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClusterMember {
+    /// Document id.
+    pub doc: String,
+    /// Event id within the document.
+    pub event: String,
+    /// The document's outlet, when known.
+    pub outlet: Option<String>,
+    /// The document's publication date, when known.
+    pub published: Option<String>,
+    /// The document's URL, when known.
+    pub url: Option<String>,
+    /// The first evidence span's text.
+    pub evidence: String,
+    /// The origin this member's report goes back to (an `Origin::key`).
+    pub origin: String,
+}
+
+/// Where a report comes from in the end: a named source, an agency the
+/// outlets quote, or the outlet itself (with near-duplicate texts folded).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Origin {
+    /// Key: `actor:ID`, `source:NORMALISED TEXT@OUTLET`, `outlet:NAME`, `text:HASH` ….
+    pub key: String,
+    /// `named`, `official`, `agency`, `anonymous`, `witness`, `outlet` or `copy`.
+    pub kind: String,
+    /// A readable label.
+    pub label: String,
+    /// Documents resting on it.
+    pub documents: Vec<String>,
+}
+
+/// A disagreement between members of a cluster.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contradiction {
+    /// `counts.killed`, `date`, `place`, `factuality` ….
+    pub field: String,
+    /// The different values, each with the documents that give it.
+    pub values: Vec<ContradictionValue>,
+}
+
+/// One value in a contradiction.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContradictionValue {
+    /// The value as text.
+    pub value: String,
+    /// Documents giving it.
+    pub documents: Vec<String>,
+}
+
 /// Checks and normalises an ISO 8601 date or datetime:
 /// `YYYY-MM-DD`, optionally followed by `THH:MM[:SS[.fff]]` and `Z` or `±HH:MM`.
 pub fn parse_published(s: &str) -> Result<String, String> {
