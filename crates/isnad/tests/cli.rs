@@ -274,7 +274,8 @@ fn seed_checks_flag_the_february_slip_and_verify_sums_and_weekdays() {
     assert!(sum["message"].as_str().unwrap().contains("13 + 5 + 2 + 12 = 32"));
     assert!(with("announced_count", "consistent") >= 2, "four batches and three courses listed");
     // "في الأسبوع الأخير" (read as the week before publication) puts the first meeting after
-    // the second (7–14 November): the text's order and its dates disagree.
+    // the second (7–14 November): the text's order and its dates disagree; the check names the
+    // reading that fits (نهاية أكتوبر الماضي).
     assert_eq!(with("sequence", "inconsistent"), 1);
     assert_eq!(with("announced_count", "inconsistent"), 0);
     for c in checks {
@@ -302,6 +303,20 @@ fn seed_events_are_typed_sourced_and_hedged() {
     assert_eq!(meeting["time"]["to"], "2023-11-15");
     assert!(meeting["evidence"].as_array().unwrap().len() >= 2, "mentioned twice, one event");
     assert_eq!(meeting["attribution"]["sources"][0]["kind"], "anonymous");
+    // The first meeting: "في الأسبوع الأخير", told before "the second meeting" (7–14 November), is
+    // re-dated to the late October the text named just before it; Sanaa, Houthis and AQAP (who
+    // "attended it" in the next clause).
+    let first = events
+        .iter()
+        .find(|e| e["type"] == "CONSULT" && e["time"]["basis"] == "sequence")
+        .expect("the first meeting, re-dated by the sequence");
+    assert_eq!(
+        (first["time"]["from"].as_str(), first["time"]["to"].as_str()),
+        (Some("2023-10-21"), Some("2023-11-01"))
+    );
+    assert_eq!(first["place"]["id"], "geonames:71137");
+    let who: Vec<String> = [actor_ids(first, "actors"), actor_ids(first, "recipients")].concat();
+    assert!(who.contains(&"ye.houthis".to_string()) && who.contains(&"ye.aqap".to_string()), "{who:?}");
     // The third meeting: began Monday 20 November, still under way on the day of publication.
     let third = events
         .iter()
@@ -321,11 +336,12 @@ fn seed_events_are_typed_sourced_and_hedged() {
         .find(|e| e["type"] == "RETREAT" && e["counts"]["released"] == 4)
         .expect("the release of 4 on 10 October");
     assert_eq!((four["time"]["from"].as_str(), four["time"]["precision"].as_u64()), (Some("2023-10-10"), Some(1)));
-    // The ambush in Az Zahir district.
-    assert!(
-        events.iter().any(|e| e["type"] == "ASSAULT" && e["place"]["id"] == "ocha:YE1405"),
-        "the ambush in Az Zahir"
-    );
+    // The ambush in Az Zahir district, by "the organisation" (التنظيم: AQAP, named before).
+    let ambush = events
+        .iter()
+        .find(|e| e["type"] == "ASSAULT" && e["place"]["id"] == "ocha:YE1405")
+        .expect("the ambush in Az Zahir");
+    assert_eq!(actor_ids(ambush, "actors"), ["ye.aqap"]);
     // The external party "seems" to have helped with the agreements, "believed to be" the
     // Qatar Red Crescent: its role is possible.
     assert!(

@@ -310,8 +310,46 @@ impl Pipeline {
                 place,
             });
         }
+        anaphors(&sentences, &infos, &out, &mut generic);
         (out, infos, generic)
     }
+}
+
+/// How far back (code points) a definite anaphor looks for the organisation it stands for.
+const ANAPHOR_REACH: u32 = 2000;
+
+/// Definite anaphors: "التنظيم" a few sentences after "تنظيم القاعدة" is that organisation
+/// ("كان التنظيم قد تمكن من أسرهم"), likewise الجماعة and الحركة. The antecedent is the
+/// nearest earlier named non-state group whose own mention carries the same head noun.
+fn anaphors(
+    sentences: &[&[isnad_text::Token]],
+    infos: &[Vec<isnad_tagger::TokenInfo>],
+    entities: &[EntityRecord],
+    generic: &mut Vec<isnad_records::GenericMention>,
+) {
+    let heads = ["تنظيم", "جماعه", "جماعة", "حركه", "حركة"];
+    for (toks, info) in sentences.iter().zip(infos) {
+        for (t, i) in toks.iter().zip(info) {
+            if !i.prefix.ends_with('d') || !heads.contains(&i.stem.as_str()) {
+                continue;
+            }
+            if entities.iter().any(|e| e.start < t.end && t.start < e.end) {
+                continue;
+            }
+            let head = i.stem.trim_end_matches(['ه', 'ة']);
+            let antecedent =
+                entities.iter().rev().filter(|e| e.end <= t.start && t.start - e.end <= ANAPHOR_REACH).find(|e| {
+                    e.actor
+                        .as_ref()
+                        .is_some_and(|a| !matches!(a.kind.as_str(), "media" | "generic" | "state" | "person"))
+                        && isnad_text::match_key(&e.text).contains(head)
+                });
+            if let Some(actor) = antecedent.and_then(|e| e.actor.clone()) {
+                generic.push(isnad_records::GenericMention { start: t.start, end: t.end, actor });
+            }
+        }
+    }
+    generic.sort_by_key(|g| g.start);
 }
 
 /// The embedded model file.

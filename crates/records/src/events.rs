@@ -418,7 +418,17 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                 continue;
             }
             let lo = s.toks[..t0].iter().rposition(|t| t.clause_break).map_or(0, |i| i + 1);
-            let hi = s.toks[t1..].iter().position(|t| t.clause_break).map_or(s.toks.len(), |i| t1 + i);
+            let mut hi = s.toks[t1..].iter().position(|t| t.clause_break).map_or(s.toks.len(), |i| t1 + i);
+            // A meeting's attendees may follow in the next clause (اجتماعاً …، حضره قيادات من …).
+            if trig.plover == "CONSULT" {
+                let attends = s.toks.get(hi + 1).is_some_and(|t| {
+                    let k = t.stem.trim_start_matches(['و', 'ف']);
+                    k.starts_with("حضر") || k.starts_with("شارك") || matches!(t.key.as_str(), "بحضور" | "بمشاركه")
+                });
+                if attends {
+                    hi = s.toks[hi + 1..].iter().position(|t| t.clause_break).map_or(s.toks.len(), |i| hi + 1 + i);
+                }
+            }
             let (clo, chi) = (s.toks[lo].start, s.toks[hi.max(lo + 1) - 1].end);
             let in_clause = |a: u32, b: u32| a >= clo && b <= chi;
             // Participants.
@@ -699,7 +709,7 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
     for e in events.iter_mut().filter(|e| e.place.is_none()) {
         e.place = doc_place.clone();
     }
-    past_checks.extend(sequence_checks(&events, doc.text, idx));
+    past_checks.extend(sequence_checks(&mut events, doc.times, doc.text, idx));
     let sourcing = sourcing(&events);
     let mut profile = FramingProfile::default();
     for t in &terms {
@@ -713,7 +723,17 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
 
 /// "The second meeting" must come after the first: an event of the same type told before a
 /// mention numbered second (third …) but dated after it is inconsistent.
-fn sequence_checks(events: &[EventRecord], text: &str, idx: &CharOffsets) -> Vec<CheckRecord> {
+///
+/// The check also repairs the reading it refutes: the earlier event takes the nearest date the
+/// text gave before it that precedes the numbered one (…آخرها نهاية أكتوبر الماضي … عقدت في
+/// الأسبوع الأخير اجتماعاً … لينعقد الاجتماع الثاني … من 7 - 14 نوفمبر: the last week of October,
+/// not of November), with basis `sequence`.
+fn sequence_checks(
+    events: &mut [EventRecord],
+    times: &[TimeRecord],
+    text: &str,
+    idx: &CharOffsets,
+) -> Vec<CheckRecord> {
     let numbered = |e: &EventRecord| -> Option<(Span, u8)> {
         e.evidence.iter().find_map(|ev| {
             let next = slice(idx, text, ev.end, ev.end + 12);
@@ -731,9 +751,10 @@ fn sequence_checks(events: &[EventRecord], text: &str, idx: &CharOffsets) -> Vec
         e.time.as_ref().filter(|t| t.basis == "clause" || t.basis == "sentence").and_then(|t| t.from.clone())
     };
     let mut out = Vec::new();
-    for later in events {
+    let mut redate: Vec<(usize, EventTime)> = Vec::new();
+    for later in events.iter() {
         let (Some((mention, n)), Some(later_from)) = (numbered(later), dated(later)) else { continue };
-        for earlier in events.iter().filter(|e| e.ty == later.ty && e.id != later.id) {
+        for (ei, earlier) in events.iter().enumerate().filter(|(_, e)| e.ty == later.ty && e.id != later.id) {
             let Some(first_mention) = earlier.evidence.first() else { continue };
             // Told before the numbered mention.
             if first_mention.start >= mention.start || numbered(earlier).is_some() {
@@ -746,22 +767,60 @@ fn sequence_checks(events: &[EventRecord], text: &str, idx: &CharOffsets) -> Vec
             }
             let Some(earlier_from) = dated(earlier) else { continue };
             if earlier_from > later_from {
+                // The nearest earlier date of the text (within a few sentences) that fits.
+                let used = earlier.time.as_ref().and_then(|t| t.span);
+                let fit = times
+                    .iter()
+                    .filter(|t| t.end <= first_mention.start && first_mention.start - t.end <= REDATE_REACH)
+                    .filter(|t| matches!(t.kind.as_str(), "date" | "interval") && t.conflict.is_none())
+                    .filter(|t| Some(Span { start: t.start, end: t.end }) != used)
+                    .filter(|t| t.from.as_deref().is_some_and(|f| f < later_from.as_str()))
+                    .max_by_key(|t| t.start);
+                let mut spans = vec![*first_mention, mention];
+                let repair = match fit {
+                    Some(t) => {
+                        spans.push(Span { start: t.start, end: t.end });
+                        redate.push((
+                            ei,
+                            EventTime {
+                                from: t.from.clone(),
+                                to: t.to.clone(),
+                                grain: t.grain.clone(),
+                                precision: t.precision,
+                                basis: "sequence".into(),
+                                span: Some(Span { start: t.start, end: t.end }),
+                            },
+                        ));
+                        format!(
+                            "; read as «{}» ({}), the nearest earlier date the text gives",
+                            t.text,
+                            t.from.as_deref().unwrap_or("")
+                        )
+                    }
+                    None => String::new(),
+                };
                 out.push(CheckRecord {
                     kind: "sequence".into(),
                     status: "inconsistent".into(),
                     message: format!(
-                        "an earlier {} («{}», dated {earlier_from}) is dated after the one numbered {n} («{}», {later_from})",
+                        "an earlier {} («{}», dated {earlier_from}) is dated after the one numbered {n} («{}», {later_from}){repair}",
                         later.ty.to_lowercase(),
                         slice(idx, text, first_mention.start, first_mention.end),
                         slice(idx, text, mention.start, mention.end)
                     ),
-                    spans: vec![*first_mention, mention],
+                    spans,
                 });
             }
         }
     }
+    for (i, t) in redate {
+        events[i].time = Some(t);
+    }
     out
 }
+
+/// How far (code points) before an event a date is looked for when its own date is refuted.
+const REDATE_REACH: u32 = 600;
 
 fn outlet_only(doc: &Doc<'_>, at: u32) -> Attribution {
     let sources = vec![outlet_source(doc, at)];

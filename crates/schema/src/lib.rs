@@ -286,7 +286,8 @@ pub struct EventTime {
     pub grain: String,
     /// ACLED precision: 1 day, 2 week, 3 month or coarser.
     pub precision: Option<u8>,
-    /// `clause`, `sentence`, `context` (an earlier sentence) or `publication` (no time in the text).
+    /// `clause`, `sentence`, `context` (an earlier sentence), `sequence` (re-dated because the text
+    /// numbers a later one of its kind before it) or `publication` (no time in the text).
     pub basis: String,
     /// The time expression used, when any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
