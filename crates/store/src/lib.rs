@@ -1,0 +1,866 @@
+//! isnad's corpus store: one SQLite file holding the analysed documents, their
+//! records, and the cross-document clusters.
+//!
+//! - **Versioned schema**: migrations in [`MIGRATIONS`], applied in order inside
+//!   one transaction each; the version lives in SQLite's `user_version`.
+//!   Write-ahead logging, foreign keys on.
+//! - **Atomic documents**: a document and every record of it are written in one
+//!   transaction ([`Store::insert`]), keyed by the content hash, so a killed
+//!   ingest leaves whole documents or none, and re-ingesting changes nothing.
+//! - **Arabic search**: an FTS5 index over a *search shadow* of each document:
+//!   every word clitic-stripped (و ف ب ل ك ال …), folded (alef forms, ى/ي, ة/ه,
+//!   diacritics, tatweel) and light-stemmed (plural and dual suffixes), so that
+//!   اجتماع finds الاجتماعات and العاصمة finds بالعاصمة. Queries go through the
+//!   same shadow and match as prefixes.
+//! - **Clusters**: written as a whole ([`Store::replace_clusters`]) after every
+//!   ingest that added documents; a `clusters_dirty` flag, set in the same
+//!   transaction as each document, makes a re-run finish the work a killed run
+//!   left.
+//!
+//! The full `isnad/1` document is kept as JSON beside the indexed columns, so
+//! every view reads back exactly what the pipeline produced.
+
+use std::path::Path;
+
+use isnad_schema::{ClusterRecord, Document, EventRecord};
+use isnad_text::{Segmenter, TextLexicon, TokenKind};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+/// Store errors: the database file, and what went wrong.
+#[derive(Debug)]
+pub struct StoreError(pub String);
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError(format!("database: {e}"))
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError(format!("stored record: {e}"))
+    }
+}
+
+/// Results of this crate.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The schema, one migration per version (index + 1 = `user_version`).
+/// Never edit a released migration; append a new one.
+pub const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    input TEXT,
+    title TEXT,
+    source TEXT,
+    url TEXT,
+    published TEXT,
+    language TEXT NOT NULL,
+    chars INTEGER NOT NULL,
+    doc_json TEXT NOT NULL
+);
+CREATE INDEX documents_published ON documents(published);
+CREATE VIRTUAL TABLE documents_fts USING fts5(terms, content='', tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE entities (
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    entity_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    type TEXT NOT NULL,
+    actor_id TEXT,
+    place_id TEXT
+);
+CREATE INDEX entities_doc ON entities(doc_id);
+CREATE INDEX entities_actor ON entities(actor_id);
+CREATE INDEX entities_place ON entities(place_id);
+CREATE TABLE times (
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    date_from TEXT,
+    date_to TEXT,
+    grain TEXT NOT NULL,
+    conflict TEXT
+);
+CREATE INDEX times_doc ON times(doc_id);
+CREATE TABLE events (
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    event_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    mode TEXT,
+    quad INTEGER NOT NULL,
+    acled_event_type TEXT,
+    acled_sub_event_type TEXT,
+    date_from TEXT,
+    date_to TEXT,
+    time_precision INTEGER,
+    time_basis TEXT,
+    place_id TEXT,
+    place_name TEXT,
+    place_name_ar TEXT,
+    admin1 TEXT,
+    admin2 TEXT,
+    country TEXT,
+    lat REAL,
+    lon REAL,
+    geo_precision INTEGER,
+    factuality TEXT NOT NULL,
+    fatalities INTEGER,
+    event_json TEXT NOT NULL,
+    PRIMARY KEY (doc_id, event_id)
+);
+CREATE INDEX events_type ON events(type);
+CREATE INDEX events_date ON events(date_from);
+CREATE INDEX events_place ON events(place_id);
+CREATE TABLE event_actors (
+    doc_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    actor_id TEXT,
+    name TEXT NOT NULL,
+    name_ar TEXT,
+    FOREIGN KEY (doc_id, event_id) REFERENCES events(doc_id, event_id)
+);
+CREATE INDEX event_actors_actor ON event_actors(actor_id);
+CREATE INDEX event_actors_event ON event_actors(doc_id, event_id);
+CREATE TABLE event_sources (
+    doc_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    actor_id TEXT,
+    FOREIGN KEY (doc_id, event_id) REFERENCES events(doc_id, event_id)
+);
+CREATE INDEX event_sources_event ON event_sources(doc_id, event_id);
+CREATE TABLE checks (
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE INDEX checks_doc ON checks(doc_id);
+CREATE TABLE framing_terms (
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    category TEXT NOT NULL,
+    leaning TEXT NOT NULL
+);
+CREATE INDEX framing_doc ON framing_terms(doc_id);
+CREATE TABLE clusters (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    date_from TEXT,
+    date_to TEXT,
+    place_name TEXT,
+    lat REAL,
+    lon REAL,
+    members INTEGER NOT NULL,
+    independent_sources INTEGER NOT NULL,
+    cluster_json TEXT NOT NULL
+);
+CREATE TABLE cluster_members (
+    cluster_id TEXT NOT NULL REFERENCES clusters(id),
+    doc_id TEXT NOT NULL,
+    event_id TEXT NOT NULL
+);
+CREATE INDEX cluster_members_event ON cluster_members(doc_id, event_id);
+"#];
+
+/// The store.
+pub struct Store {
+    conn: Connection,
+    lex: &'static TextLexicon,
+}
+
+/// What happened to one document given to [`Store::insert_batch`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inserted {
+    /// Stored.
+    Added,
+    /// The same content is already stored.
+    Duplicate,
+    /// Another document is stored under this id.
+    IdTaken,
+}
+
+/// One document as listed.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct DocSummary {
+    /// Document id.
+    pub id: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Length in code points.
+    pub chars: u64,
+    /// Number of events.
+    pub events: u64,
+}
+
+/// A search hit.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Hit {
+    /// The document.
+    pub doc: DocSummary,
+    /// A short excerpt around the first match (plain text).
+    pub snippet: String,
+    /// BM25 score (lower is better, as SQLite reports it).
+    pub score: f64,
+}
+
+/// An event with its document.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct StoredEvent {
+    /// Document id.
+    pub doc: String,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// The event record.
+    pub event: EventRecord,
+}
+
+/// Event filters (all optional; combined with AND).
+#[derive(Clone, Debug, Default)]
+pub struct EventFilter {
+    /// Actor id, or part of an English or Arabic name (either role).
+    pub actor: Option<String>,
+    /// Place id or P-code, or part of the place's or its governorate's name.
+    pub place: Option<String>,
+    /// PLOVER type, ACLED event type or ACLED sub-type (case-insensitive).
+    pub ty: Option<String>,
+    /// Events ending on or after this date (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Events starting on or before this date.
+    pub to: Option<String>,
+    /// Factuality value.
+    pub factuality: Option<String>,
+    /// Only events dated from the text (not the publication fallback).
+    pub dated_only: bool,
+    /// At most this many (0 = no limit).
+    pub limit: usize,
+}
+
+/// Counts of rows, for summaries and tests.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    /// Documents.
+    pub documents: u64,
+    /// Events.
+    pub events: u64,
+    /// Entities.
+    pub entities: u64,
+    /// Clusters.
+    pub clusters: u64,
+    /// Clusters with members from more than one document.
+    pub multi_document_clusters: u64,
+}
+
+impl Store {
+    /// Opens (creating and migrating when needed) the store at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).map_err(|e| StoreError(format!("{}: cannot open: {e}", path.display())))?;
+        Self::init(conn).map_err(|e| StoreError(format!("{}: {}", path.display(), e.0)))
+    }
+
+    /// An in-memory store (tests, one-off analyses).
+    pub fn in_memory() -> Result<Store> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    /// Opens an existing store read-only (the server's default).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError(format!("{}: no such database", path.display())));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError(format!("{}: cannot open: {e}", path.display())))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version as usize != MIGRATIONS.len() {
+            return Err(StoreError(format!(
+                "{}: schema version {version}, this isnad reads {} (open it once for writing to migrate)",
+                path.display(),
+                MIGRATIONS.len()
+            )));
+        }
+        Ok(Store { conn, lex: TextLexicon::embedded() })
+    }
+
+    fn init(mut conn: Connection) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version as usize > MIGRATIONS.len() {
+            return Err(StoreError(format!(
+                "schema version {version} is newer than this isnad ({}); upgrade isnad",
+                MIGRATIONS.len()
+            )));
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql).map_err(|e| StoreError(format!("migration {}: {e}", i + 1)))?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(Store { conn, lex: TextLexicon::embedded() })
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Whether a document with this content hash is stored.
+    pub fn has_hash(&self, hash: &str) -> Result<bool> {
+        let mut st = self.conn.prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?;
+        Ok(st.exists([hash])?)
+    }
+
+    /// Whether a document with this id is stored.
+    pub fn has_id(&self, id: &str) -> Result<bool> {
+        let mut st = self.conn.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?;
+        Ok(st.exists([id])?)
+    }
+
+    /// Stores analysed documents, each with all its records, in one
+    /// transaction: `(document, content hash, input name)`. A document whose
+    /// content hash is stored is a duplicate; one whose id is stored with other
+    /// content is refused (ids name documents across the corpus).
+    pub fn insert_batch(&mut self, docs: &[(Document, String, String)]) -> Result<Vec<Inserted>> {
+        let mut seg = Segmenter::new(self.lex);
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(docs.len());
+        for (doc, hash, input) in docs {
+            out.push(insert_one(&tx, &mut seg, doc, hash, input)?);
+        }
+        if out.contains(&Inserted::Added) {
+            tx.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('clusters_dirty', '1')", [])?;
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Stores one analysed document (see [`Store::insert_batch`]).
+    pub fn insert(&mut self, doc: &Document, hash: &str, input: &str) -> Result<Inserted> {
+        let mut n = self.insert_batch(&[(doc.clone(), hash.to_string(), input.to_string())])?;
+        Ok(n.remove(0))
+    }
+
+    /// Every stored content hash (an ingest skips these before analysing).
+    pub fn hashes(&self) -> Result<std::collections::HashSet<String>> {
+        let mut st = self.conn.prepare("SELECT content_hash FROM documents")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Whether documents were added since the clusters were last written.
+    pub fn clusters_dirty(&self) -> Result<bool> {
+        let v: Option<String> =
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'clusters_dirty'", [], |r| r.get(0)).optional()?;
+        Ok(v.as_deref() == Some("1"))
+    }
+
+    /// Replaces every cluster (one transaction) and clears the dirty flag.
+    pub fn replace_clusters(&mut self, clusters: &[ClusterRecord]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM cluster_members", [])?;
+        tx.execute("DELETE FROM clusters", [])?;
+        {
+            let mut ins = tx.prepare_cached(
+                "INSERT INTO clusters(id, type, date_from, date_to, place_name, lat, lon, members, independent_sources, cluster_json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            let mut mem =
+                tx.prepare_cached("INSERT INTO cluster_members(cluster_id, doc_id, event_id) VALUES (?1, ?2, ?3)")?;
+            for c in clusters {
+                ins.execute(params![
+                    c.id,
+                    c.ty,
+                    c.time.as_ref().and_then(|t| t.from.as_deref()).map(day),
+                    c.time.as_ref().and_then(|t| t.to.as_deref()).map(day),
+                    c.place.as_ref().map(|p| p.name.as_str()),
+                    c.place.as_ref().map(|p| p.lat),
+                    c.place.as_ref().map(|p| p.lon),
+                    c.members.len() as i64,
+                    c.independent_sources as i64,
+                    serde_json::to_string(c)?,
+                ])?;
+                for m in &c.members {
+                    mem.execute(params![c.id, m.doc, m.event])?;
+                }
+            }
+        }
+        tx.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('clusters_dirty', '0')", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every stored document, in id order, one at a time (the corpus merge and exports read them).
+    pub fn for_each_document(&self, mut each: impl FnMut(Document) -> Result<()>) -> Result<()> {
+        let mut st = self.conn.prepare("SELECT doc_json FROM documents ORDER BY id")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let json: String = r.get(0)?;
+            each(serde_json::from_str(&json)?)?;
+        }
+        Ok(())
+    }
+
+    /// One document.
+    pub fn document(&self, id: &str) -> Result<Option<Document>> {
+        let json: Option<String> =
+            self.conn.query_row("SELECT doc_json FROM documents WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        Ok(match json {
+            Some(j) => Some(serde_json::from_str(&j)?),
+            None => None,
+        })
+    }
+
+    /// Documents, newest first (then by id), with paging.
+    pub fn documents(&self, limit: usize, offset: usize) -> Result<Vec<DocSummary>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "{SUMMARY_SELECT} FROM documents d ORDER BY d.published DESC, d.id LIMIT ?1 OFFSET ?2"
+        ))?;
+        let rows = st.query_map(params![limit_sql(limit), offset as i64], summary_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Row counts.
+    pub fn counts(&self) -> Result<Counts> {
+        let one = |sql: &str| -> Result<u64> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        Ok(Counts {
+            documents: one("SELECT count(*) FROM documents")?,
+            events: one("SELECT count(*) FROM events")?,
+            entities: one("SELECT count(*) FROM entities")?,
+            clusters: one("SELECT count(*) FROM clusters")?,
+            multi_document_clusters: one(
+                "SELECT count(*) FROM (SELECT cluster_id FROM cluster_members GROUP BY cluster_id HAVING count(DISTINCT doc_id) > 1)",
+            )?,
+        })
+    }
+
+    /// Full-text search: every query word, clitic-insensitive and folded, as a
+    /// prefix; documents ranked by BM25.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        let mut seg = Segmenter::new(self.lex);
+        let terms = shadow_terms(query, &mut seg);
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let fts = terms.iter().map(|t| format!("\"{}\"*", t.replace('"', ""))).collect::<Vec<_>>().join(" ");
+        let mut st = self.conn.prepare_cached(&format!(
+            "{SUMMARY_SELECT}, f.score FROM documents d
+             JOIN (SELECT rowid AS r, bm25(documents_fts) AS score FROM documents_fts WHERE documents_fts MATCH ?1) f
+             ON f.r = d.rowid ORDER BY f.score, d.id LIMIT ?2"
+        ))?;
+        let mut hits = Vec::new();
+        let mut rows = st.query(params![fts, limit_sql(limit)])?;
+        while let Some(r) = rows.next()? {
+            let doc = summary_row(r)?;
+            let score: f64 = r.get(7)?;
+            hits.push((doc, score));
+        }
+        drop(rows);
+        let mut out = Vec::with_capacity(hits.len());
+        for (doc, score) in hits {
+            let text: String = self.conn.query_row(
+                "SELECT json_extract(doc_json, '$.text') FROM documents WHERE id = ?1",
+                [&doc.id],
+                |r| r.get(0),
+            )?;
+            out.push(Hit { snippet: snippet(&text, &terms, &mut seg), doc, score });
+        }
+        Ok(out)
+    }
+
+    /// Events matching the filter, in date order (undated last), then document and event id.
+    pub fn events(&self, f: &EventFilter) -> Result<Vec<StoredEvent>> {
+        let mut sql = String::from(
+            "SELECT e.doc_id, d.source, d.published, e.event_json FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1",
+        );
+        let mut args: Vec<String> = Vec::new();
+        let mut arg = |v: String, sql: &mut String, clause: &str| {
+            args.push(v);
+            sql.push_str(&clause.replace("?N", &format!("?{}", args.len())));
+        };
+        if let Some(a) = f.actor.as_deref().filter(|s| !s.is_empty()) {
+            arg(like(a), &mut sql, " AND EXISTS (SELECT 1 FROM event_actors a WHERE a.doc_id = e.doc_id AND a.event_id = e.event_id AND (a.actor_id LIKE ?N ESCAPE '\\' OR a.name LIKE ?N ESCAPE '\\' OR a.name_ar LIKE ?N ESCAPE '\\'))");
+        }
+        if let Some(p) = f.place.as_deref().filter(|s| !s.is_empty()) {
+            arg(like(p), &mut sql, " AND (e.place_id LIKE ?N ESCAPE '\\' OR e.place_name LIKE ?N ESCAPE '\\' OR e.place_name_ar LIKE ?N ESCAPE '\\' OR e.admin1 LIKE ?N ESCAPE '\\' OR e.admin2 LIKE ?N ESCAPE '\\')");
+        }
+        if let Some(t) = f.ty.as_deref().filter(|s| !s.is_empty()) {
+            arg(t.to_string(), &mut sql, " AND (e.type = upper(?N) OR lower(e.acled_event_type) = lower(?N) OR lower(e.acled_sub_event_type) = lower(?N))");
+        }
+        if let Some(d) = f.from.as_deref().filter(|s| !s.is_empty()) {
+            arg(d.to_string(), &mut sql, " AND e.date_to > ?N");
+        }
+        if let Some(d) = f.to.as_deref().filter(|s| !s.is_empty()) {
+            arg(d.to_string(), &mut sql, " AND e.date_from <= ?N");
+        }
+        if let Some(v) = f.factuality.as_deref().filter(|s| !s.is_empty()) {
+            arg(v.to_string(), &mut sql, " AND e.factuality = ?N");
+        }
+        if f.dated_only {
+            sql.push_str(" AND e.time_basis IS NOT NULL AND e.time_basis != 'publication'");
+        }
+        sql.push_str(" ORDER BY e.date_from IS NULL, e.date_from, e.doc_id, e.event_id");
+        if f.limit > 0 {
+            sql.push_str(&format!(" LIMIT {}", f.limit));
+        }
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (doc, source, published, json) = row?;
+            out.push(StoredEvent { doc, source, published, event: serde_json::from_str(&json)? });
+        }
+        Ok(out)
+    }
+
+    /// Every cluster, in date order then id.
+    pub fn clusters(&self) -> Result<Vec<ClusterRecord>> {
+        let mut st =
+            self.conn.prepare("SELECT cluster_json FROM clusters ORDER BY date_from IS NULL, date_from, id")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for j in rows {
+            out.push(serde_json::from_str(&j?)?);
+        }
+        Ok(out)
+    }
+
+    /// One cluster.
+    pub fn cluster(&self, id: &str) -> Result<Option<ClusterRecord>> {
+        let json: Option<String> =
+            self.conn.query_row("SELECT cluster_json FROM clusters WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        Ok(match json {
+            Some(j) => Some(serde_json::from_str(&j)?),
+            None => None,
+        })
+    }
+
+    /// A canonical dump of the stored content (documents, records, clusters),
+    /// independent of insertion order: what two ingests of the same inputs
+    /// must agree on.
+    pub fn fingerprint(&self) -> Result<String> {
+        let mut out = String::new();
+        for (table, order) in [
+            ("documents", "id"),
+            ("entities", "doc_id, start, end, entity_id"),
+            ("times", "doc_id, start, end"),
+            ("events", "doc_id, event_id"),
+            ("event_actors", "doc_id, event_id, role, name, actor_id"),
+            ("event_sources", "doc_id, event_id, kind, text"),
+            ("checks", "doc_id, kind, status, message"),
+            ("framing_terms", "doc_id, start, end"),
+            ("clusters", "id"),
+            ("cluster_members", "cluster_id, doc_id, event_id"),
+        ] {
+            let cols: Vec<String> = {
+                let mut st = self.conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
+                let names = st.query_map([], |r| r.get::<_, String>(0))?;
+                names.collect::<std::result::Result<Vec<_>, _>>()?.into_iter().filter(|c| c != "rowid").collect()
+            };
+            let sql = format!("SELECT {} FROM {table} ORDER BY {order}", cols.join(", "));
+            let mut st = self.conn.prepare(&sql)?;
+            let mut rows = st.query([])?;
+            out.push_str(table);
+            out.push('\n');
+            while let Some(r) = rows.next()? {
+                for i in 0..cols.len() {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    out.push_str(&format!("{v:?}\t"));
+                }
+                out.push('\n');
+            }
+        }
+        // The search index answers the same (its rowids may differ).
+        Ok(out)
+    }
+}
+
+const SUMMARY_SELECT: &str = "SELECT d.id, d.title, d.source, d.url, d.published, d.chars,
+    (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS n_events";
+
+fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocSummary> {
+    Ok(DocSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        source: r.get(2)?,
+        url: r.get(3)?,
+        published: r.get(4)?,
+        chars: r.get::<_, i64>(5)? as u64,
+        events: r.get::<_, i64>(6)? as u64,
+    })
+}
+
+fn limit_sql(limit: usize) -> i64 {
+    if limit == 0 {
+        -1
+    } else {
+        limit as i64
+    }
+}
+
+/// A LIKE pattern for "contains", with the pattern's own wildcards escaped.
+fn like(s: &str) -> String {
+    let mut out = String::from("%");
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// The date part of an ISO value.
+fn day(s: &str) -> &str {
+    s.get(..10).unwrap_or(s)
+}
+
+fn insert_one(
+    tx: &Transaction<'_>,
+    seg: &mut Segmenter<'_>,
+    doc: &Document,
+    hash: &str,
+    input: &str,
+) -> Result<Inserted> {
+    if tx.prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?.exists([hash])? {
+        return Ok(Inserted::Duplicate);
+    }
+    if tx.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?.exists([&doc.document.id])? {
+        return Ok(Inserted::IdTaken);
+    }
+    let m = &doc.document;
+    let id = &m.id;
+    tx.prepare_cached(
+        "INSERT INTO documents(id, content_hash, input, title, source, url, published, language, chars, doc_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        id,
+        hash,
+        input,
+        m.title,
+        m.source,
+        m.url,
+        m.published,
+        m.language,
+        doc.text.chars().count() as i64,
+        serde_json::to_string(doc)?,
+    ])?;
+    let rowid = tx.last_insert_rowid();
+    let mut terms = shadow_terms(&doc.text, seg);
+    if let Some(t) = &m.title {
+        terms.extend(shadow_terms(t, seg));
+    }
+    tx.prepare_cached("INSERT INTO documents_fts(rowid, terms) VALUES (?1, ?2)")?
+        .execute(params![rowid, terms.join(" ")])?;
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT INTO entities(doc_id, entity_id, start, end, text, type, actor_id, place_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for e in &doc.entities {
+            st.execute(params![
+                id,
+                e.id,
+                e.start,
+                e.end,
+                e.text,
+                e.ty,
+                e.actor.as_ref().map(|a| a.id.as_str()),
+                e.place.as_ref().map(|p| p.id.as_str())
+            ])?;
+        }
+    }
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT INTO times(doc_id, start, end, text, kind, date_from, date_to, grain, conflict) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for t in &doc.times {
+            st.execute(params![id, t.start, t.end, t.text, t.kind, t.from, t.to, t.grain, t.conflict])?;
+        }
+    }
+    {
+        let mut ev = tx.prepare_cached(
+            "INSERT INTO events(doc_id, event_id, type, mode, quad, acled_event_type, acled_sub_event_type, date_from, date_to,
+                time_precision, time_basis, place_id, place_name, place_name_ar, admin1, admin2, country, lat, lon, geo_precision,
+                factuality, fatalities, event_json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+        )?;
+        let mut act = tx.prepare_cached(
+            "INSERT INTO event_actors(doc_id, event_id, role, actor_id, name, name_ar) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        let mut src = tx.prepare_cached(
+            "INSERT INTO event_sources(doc_id, event_id, kind, text, actor_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for e in &doc.events {
+            let t = e.time.as_ref();
+            let p = e.place.as_ref();
+            ev.execute(params![
+                id,
+                e.id,
+                e.ty,
+                e.mode,
+                e.quad,
+                e.acled.as_ref().map(|a| a.event_type.as_str()),
+                e.acled.as_ref().map(|a| a.sub_event_type.as_str()),
+                t.and_then(|t| t.from.as_deref()).map(day),
+                t.and_then(|t| t.to.as_deref()).map(day),
+                t.and_then(|t| t.precision),
+                t.map(|t| t.basis.as_str()),
+                p.map(|p| p.id.as_str()),
+                p.map(|p| p.name.as_str()),
+                p.map(|p| p.name_ar.as_str()),
+                p.and_then(|p| p.admin1_name.as_deref().or(p.admin1.as_deref())),
+                p.and_then(|p| p.admin2_name.as_deref().or(p.admin2.as_deref())),
+                p.map(|p| p.country.as_str()),
+                p.map(|p| p.lat),
+                p.map(|p| p.lon),
+                p.map(|p| p.precision),
+                e.factuality,
+                e.counts.get("killed").map(|v| *v as i64),
+                serde_json::to_string(e)?,
+            ])?;
+            for (role, parts) in [("actor", &e.actors), ("recipient", &e.recipients)] {
+                for p in parts {
+                    act.execute(params![
+                        id,
+                        e.id,
+                        role,
+                        p.actor.as_ref().map(|a| a.id.as_str()),
+                        p.name,
+                        p.actor.as_ref().map(|a| a.name_ar.as_str())
+                    ])?;
+                }
+            }
+            for s in &e.attribution.sources {
+                src.execute(params![id, e.id, s.kind, s.text, s.actor.as_ref().map(|a| a.id.as_str())])?;
+            }
+        }
+    }
+    {
+        let mut st = tx.prepare_cached("INSERT INTO checks(doc_id, kind, status, message) VALUES (?1, ?2, ?3, ?4)")?;
+        for c in &doc.checks {
+            st.execute(params![id, c.kind, c.status, c.message])?;
+        }
+    }
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT INTO framing_terms(doc_id, start, end, text, category, leaning) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for t in &doc.framing.terms {
+            st.execute(params![id, t.start, t.end, t.text, t.category, t.leaning])?;
+        }
+    }
+    Ok(Inserted::Added)
+}
+
+/// Plural and dual endings cut for search (the stem keeps at least three letters).
+const LIGHT_SUFFIXES: &[&str] = &["ات", "ون", "ين", "ان", "يه", "ه"];
+
+/// The search term of one word: clitic-stripped stem, search-folded, light-stemmed.
+fn term_of(word: &str, seg: &mut Segmenter<'_>) -> String {
+    let s = seg.segment(word, 0);
+    let mut t = isnad_text::search_key(&s.stem);
+    for suf in LIGHT_SUFFIXES {
+        if t.ends_with(suf) && t.chars().count() >= suf.chars().count() + 3 {
+            t.truncate(t.len() - suf.len());
+            break;
+        }
+    }
+    t
+}
+
+/// The search shadow of a text: one term per word or number.
+pub fn shadow_terms(text: &str, seg: &mut Segmenter<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in isnad_text::tokenize(text) {
+        match t.kind {
+            TokenKind::Word => {
+                let term = term_of(t.text(text), seg);
+                if !term.is_empty() {
+                    out.push(term);
+                }
+            }
+            TokenKind::Number => out.push(isnad_text::search_key(t.text(text))),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// About 160 characters around the first word whose term starts with a query term.
+fn snippet(text: &str, terms: &[String], seg: &mut Segmenter<'_>) -> String {
+    let tokens = isnad_text::tokenize(text);
+    let hit = tokens.iter().find(|t| {
+        t.kind == TokenKind::Word && terms.iter().any(|q| term_of(t.text(text), seg).starts_with(q.as_str()))
+    });
+    let chars: Vec<char> = text.chars().collect();
+    let (a, b) = match hit {
+        Some(t) => ((t.start as usize).saturating_sub(70), (t.end as usize + 90).min(chars.len())),
+        None => (0, chars.len().min(160)),
+    };
+    let mut s: String = chars[a..b].iter().map(|&c| if c == '\n' { ' ' } else { c }).collect();
+    if a > 0 {
+        s.insert(0, '…');
+    }
+    if b < chars.len() {
+        s.push('…');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_terms_fold_clitics_and_plurals() {
+        let mut seg = Segmenter::new(TextLexicon::embedded());
+        let t = |w: &str, seg: &mut Segmenter<'_>| term_of(w, seg);
+        // اجتماع finds الاجتماعات: the query term is a prefix of the indexed one (or equal).
+        assert!(t("الاجتماعات", &mut seg).starts_with(&t("اجتماع", &mut seg)));
+        assert_eq!(t("بالعاصمة", &mut seg), t("العاصمة", &mut seg));
+        assert_eq!(t("الحوثيين", &mut seg), t("الحوثي", &mut seg));
+        // Hamza forms and alef maqsura fold.
+        assert_eq!(t("إفراج", &mut seg), t("افراج", &mut seg));
+    }
+}
