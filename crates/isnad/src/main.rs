@@ -1,6 +1,7 @@
 //! The `isnad` command: analyse Arabic conflict reporting into isnad/1 records.
 
 mod bench;
+mod corpus;
 mod eval;
 mod events_eval;
 mod input;
@@ -88,6 +89,39 @@ enum Command {
     },
     /// Measure throughput and peak memory over a JSON Lines corpus.
     Bench(bench::BenchArgs),
+    /// Ingest documents into the corpus database: text, HTML, RSS/Atom, JSON, JSON Lines, directories, stdin.
+    Ingest(corpus::IngestArgs),
+    /// Full-text search of the corpus (clitic- and spelling-insensitive).
+    Search {
+        /// Words to find (all must match; each as a prefix).
+        query: String,
+        #[command(flatten)]
+        args: corpus::QueryArgs,
+    },
+    /// Events of the corpus, filtered.
+    Events {
+        #[command(flatten)]
+        filter: corpus::FilterArgs,
+        #[command(flatten)]
+        args: corpus::QueryArgs,
+    },
+    /// One stored document: its report, or its isnad/1 JSON with --json.
+    Show {
+        /// Document id.
+        id: String,
+        #[command(flatten)]
+        args: corpus::QueryArgs,
+    },
+    /// Events merged across documents, with their independent sources.
+    Clusters {
+        /// Only clusters with at least this many members.
+        #[arg(long, default_value_t = 1)]
+        min_members: usize,
+        #[command(flatten)]
+        args: corpus::QueryArgs,
+    },
+    /// Export the corpus: acled-csv, plover-jsonl, geojson, graphml, jsonl.
+    Export(corpus::ExportArgs),
     /// Rebuild derived data files.
     Data {
         #[command(subcommand)]
@@ -189,6 +223,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Ingest(args) => corpus::ingest(args, &pipeline(&cli.data)?),
+        Command::Search { query, args } => corpus::search(&query, args),
+        Command::Events { filter, args } => corpus::events(filter, args),
+        Command::Show { id, args } => corpus::show(&id, args),
+        Command::Clusters { min_members, args } => corpus::clusters(args, min_members),
+        Command::Export(args) => corpus::export(args),
         Command::Eval { what } => eval::run(what, &pipeline(&cli.data)?),
         Command::Train { what } => ner::train(what, &pipeline(&cli.data)?),
         Command::Bench(args) => bench::run(args, &pipeline(&cli.data)?),

@@ -531,9 +531,11 @@ pub struct ClusterMember {
 /// outlets quote, or the outlet itself (with near-duplicate texts folded).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Origin {
-    /// Key: `actor:ID`, `source:NORMALISED TEXT@OUTLET`, `outlet:NAME`, `text:HASH` ….
+    /// Key: `actor:ID` (a linked source, agencies included), `source:KEY` (a named or
+    /// official source without an actor, by its match key), `outlet:NAME` (an outlet's
+    /// own or unnamed sources) or `doc:ID` (a document without an outlet).
     pub key: String,
-    /// `named`, `official`, `agency`, `anonymous`, `witness`, `outlet` or `copy`.
+    /// `named`, `official`, `agency`, `outlet` or `copy` (only copies of one text).
     pub kind: String,
     /// A readable label.
     pub label: String,

@@ -10,8 +10,8 @@
 //! - **Arabic search**: an FTS5 index over a *search shadow* of each document:
 //!   every word clitic-stripped (و ف ب ل ك ال …), folded (alef forms, ى/ي, ة/ه,
 //!   diacritics, tatweel) and light-stemmed (plural and dual suffixes), so that
-//!   اجتماع finds الاجتماعات and العاصمة finds بالعاصمة. Queries go through the
-//!   same shadow and match as prefixes.
+//!   اجتماع finds الاجتماعات (and not الاجتماعي) and العاصمة finds بالعاصمة.
+//!   Queries go through the same shadow; a final `*` asks for a prefix.
 //! - **Clusters**: written as a whole ([`Store::replace_clusters`]) after every
 //!   ingest that added documents; a `clusters_dirty` flag, set in the same
 //!   transaction as each document, makes a re-run finish the work a killed run
@@ -466,15 +466,26 @@ impl Store {
         })
     }
 
-    /// Full-text search: every query word, clitic-insensitive and folded, as a
-    /// prefix; documents ranked by BM25.
+    /// Full-text search: every query word must occur, compared through the
+    /// search shadow (clitics, spelling variants and plural endings folded), or
+    /// as a prefix when it ends with `*`; documents ranked by BM25.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
         let mut seg = Segmenter::new(self.lex);
-        let terms = shadow_terms(query, &mut seg);
+        // Each word exactly (through the shadow), or as a prefix when written with a final `*`.
+        let mut terms = Vec::new();
+        let mut fts = Vec::new();
+        for piece in query.split_whitespace() {
+            let prefix = piece.ends_with('*');
+            for t in shadow_terms(piece, &mut seg) {
+                let t = t.replace('"', "");
+                fts.push(if prefix { format!("\"{t}\"*") } else { format!("\"{t}\"") });
+                terms.push(t);
+            }
+        }
         if terms.is_empty() {
             return Ok(Vec::new());
         }
-        let fts = terms.iter().map(|t| format!("\"{}\"*", t.replace('"', ""))).collect::<Vec<_>>().join(" ");
+        let fts = fts.join(" ");
         let mut st = self.conn.prepare_cached(&format!(
             "{SUMMARY_SELECT}, f.score FROM documents d
              JOIN (SELECT rowid AS r, bm25(documents_fts) AS score FROM documents_fts WHERE documents_fts MATCH ?1) f

@@ -1,0 +1,518 @@
+//! Corpus commands: ingest into the store, search, events, show, clusters, export.
+
+use std::collections::HashSet;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::Instant;
+
+use clap::Args;
+use isnad_pipeline::{Input, Options, Pipeline};
+use isnad_schema::{ClusterRecord, Document};
+use isnad_store::{EventFilter, Inserted, Store};
+
+use crate::input;
+
+/// The database used when `--db` is not given.
+pub const DEFAULT_DB: &str = "isnad.db";
+
+fn default_db() -> PathBuf {
+    std::env::var_os("ISNAD_DB").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(DEFAULT_DB))
+}
+
+/// `isnad ingest`.
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Files or directories (recursively): text, HTML, RSS/Atom, JSON, JSON Lines; `-` for stdin.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    /// The database (created when missing; default $ISNAD_DB or ./isnad.db).
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Publication date of inputs that carry none (ISO 8601).
+    #[arg(long)]
+    pub published: Option<String>,
+    /// Outlet of inputs that name none.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Analysis threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Largest accepted document, in bytes.
+    #[arg(long, default_value_t = input::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// Filters shared by `events` and `export`.
+#[derive(Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Actor id or part of a name (English or Arabic).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Place id, P-code or part of a place or governorate name.
+    #[arg(long)]
+    pub place: Option<String>,
+    /// PLOVER type, ACLED event type or sub-type.
+    #[arg(long = "type")]
+    pub ty: Option<String>,
+    /// From this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// To this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Factuality (asserted, probable, possible, unknown, negated, planned).
+    #[arg(long)]
+    pub factuality: Option<String>,
+}
+
+impl FilterArgs {
+    fn to_filter(&self, limit: usize) -> anyhow::Result<EventFilter> {
+        for d in [&self.from, &self.to].into_iter().flatten() {
+            isnad_schema::parse_published(d).map_err(|e| anyhow::anyhow!("--from/--to: {e}"))?;
+        }
+        Ok(EventFilter {
+            actor: self.actor.clone(),
+            place: self.place.clone(),
+            ty: self.ty.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            factuality: self.factuality.clone(),
+            dated_only: false,
+            limit,
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.actor.is_none()
+            && self.place.is_none()
+            && self.ty.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.factuality.is_none()
+    }
+}
+
+/// `isnad search`, `events`, `show`, `clusters`.
+#[derive(Args)]
+pub struct QueryArgs {
+    /// The database (default $ISNAD_DB or ./isnad.db).
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// JSON output (one array) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// At most this many rows (0 = all).
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+}
+
+fn open_existing(db: &Option<PathBuf>) -> anyhow::Result<Store> {
+    let path = db.clone().unwrap_or_else(default_db);
+    if !path.exists() {
+        anyhow::bail!("{}: no such database (run `isnad ingest` first, or pass --db)", path.display());
+    }
+    Ok(Store::open(&path)?)
+}
+
+/// Counters of one ingest.
+#[derive(Default)]
+struct Tally {
+    read: usize,
+    added: usize,
+    duplicates: usize,
+    failed: usize,
+}
+
+/// `isnad ingest PATH... [--db FILE]`.
+pub fn ingest(args: IngestArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
+    let db = args.db.clone().unwrap_or_else(default_db);
+    let mut store = Store::open(&db)?;
+    let published =
+        args.published.as_deref().map(isnad_schema::parse_published).transpose().map_err(anyhow::Error::msg)?;
+    let meta = input::Meta { source: args.source.clone(), published, ..Default::default() };
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let known = store.hashes()?;
+    let started = Instant::now();
+    let progress = (!args.quiet && io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} documents  {per_sec}  {elapsed}  {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    });
+    let mut tally = Tally::default();
+    let mut write_err: Option<anyhow::Error> = None;
+    let (item_tx, item_rx) = mpsc::sync_channel::<(String, Input)>(threads * 8);
+    let item_rx = std::sync::Mutex::new(item_rx);
+    std::thread::scope(|scope| {
+        let (doc_tx, doc_rx) = mpsc::sync_channel::<(Document, String, String)>(threads * 8);
+        let (err_tx, err_rx) = mpsc::channel::<String>();
+        // Reader: inputs in order; errors named and counted, never fatal.
+        let paths = args.paths.clone();
+        let max_bytes = args.max_bytes;
+        let reader_err = err_tx.clone();
+        scope.spawn(move || {
+            let mut seen: HashSet<String> = known;
+            for path in &paths {
+                input::read_path(path, &meta, max_bytes, &mut |r| match r {
+                    Err(e) => {
+                        let _ = reader_err.send(e.to_string());
+                    }
+                    Ok(input) => {
+                        let hash = content_hash(&input.text);
+                        if !seen.insert(hash.clone()) {
+                            let _ = reader_err.send(String::new()); // a duplicate: counted, not reported
+                            return;
+                        }
+                        let _ = item_tx.send((hash, input));
+                    }
+                });
+            }
+        });
+        // Analysers.
+        for _ in 0..threads {
+            let rx = &item_rx;
+            let tx = doc_tx.clone();
+            scope.spawn(move || loop {
+                let next = rx.lock().map(|r| r.recv());
+                let Ok(Ok((hash, input))) = next else { break };
+                let name = input.id.clone().unwrap_or_default();
+                let doc = p.analyze(input, Options::default());
+                if tx.send((doc, hash, name)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(doc_tx);
+        drop(err_tx);
+        // Writer (this thread): batches of documents, one transaction each.
+        let mut batch: Vec<(Document, String, String)> = Vec::new();
+        let mut flush = |batch: &mut Vec<(Document, String, String)>, tally: &mut Tally| -> anyhow::Result<()> {
+            if batch.is_empty() {
+                return Ok(());
+            }
+            let outcome = store.insert_batch(batch)?;
+            for ((doc, _, _), o) in batch.iter().zip(outcome) {
+                match o {
+                    Inserted::Added => tally.added += 1,
+                    Inserted::Duplicate => tally.duplicates += 1,
+                    Inserted::IdTaken => {
+                        tally.failed += 1;
+                        report(&progress, &format!("{}: another document is stored under this id", doc.document.id));
+                    }
+                }
+            }
+            batch.clear();
+            Ok(())
+        };
+        let drain_errors = |tally: &mut Tally| {
+            for e in err_rx.try_iter() {
+                if e.is_empty() {
+                    tally.duplicates += 1;
+                } else {
+                    tally.failed += 1;
+                    report(&progress, &e);
+                }
+            }
+        };
+        for item in doc_rx.iter() {
+            tally.read += 1;
+            batch.push(item);
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+            if batch.len() >= 64 {
+                drain_errors(&mut tally);
+                if let Err(e) = flush(&mut batch, &mut tally) {
+                    write_err = Some(e);
+                    break;
+                }
+            }
+        }
+        if write_err.is_none() {
+            if let Err(e) = flush(&mut batch, &mut tally) {
+                write_err = Some(e);
+            }
+        }
+        // Let the reader and analysers finish (or notice the closed channel).
+        drop(doc_rx);
+        drain_errors(&mut tally);
+    });
+    if let Some(e) = write_err {
+        return Err(e.context(format!("{}: writing stopped", db.display())));
+    }
+    // The reader may have reported after the last drain.
+    let analysed = started.elapsed();
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    let clusters = if store.clusters_dirty()? {
+        let t = Instant::now();
+        let clusters = recluster(&mut store)?;
+        Some((clusters, t.elapsed()))
+    } else {
+        None
+    };
+    let counts = store.counts()?;
+    let size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
+    let secs = analysed.as_secs_f64().max(1e-9);
+    eprintln!(
+        "isnad: {} added, {} already stored, {} failed; {:.0} documents/s ({} threads) in {:.1} s",
+        tally.added,
+        tally.duplicates,
+        tally.failed,
+        tally.added as f64 / secs,
+        threads,
+        secs
+    );
+    if let Some((n, t)) = clusters {
+        eprintln!("isnad: {n} clusters ({:.1} s)", t.as_secs_f64());
+    }
+    eprintln!(
+        "isnad: {}: {} documents, {} events, {} clusters ({} across documents), {:.1} MiB",
+        db.display(),
+        counts.documents,
+        counts.events,
+        counts.clusters,
+        counts.multi_document_clusters,
+        size as f64 / (1 << 20) as f64
+    );
+    Ok(if tally.failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn report(progress: &Option<indicatif::ProgressBar>, msg: &str) {
+    match progress {
+        Some(bar) => bar.println(format!("isnad: {msg}")),
+        None => eprintln!("isnad: {msg}"),
+    }
+}
+
+/// A stable content hash of a document's text (two FNV-1a 64 lanes, 128 bits, hex).
+pub fn content_hash(text: &str) -> String {
+    let (mut a, mut b): (u64, u64) = (0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142);
+    for byte in text.bytes() {
+        a ^= byte as u64;
+        a = a.wrapping_mul(0x0100_0000_01b3);
+        b ^= byte as u64;
+        b = b.wrapping_mul(0x0000_0100_0000_01b3 ^ 0x2d).rotate_left(5);
+    }
+    format!("{a:016x}{b:016x}")
+}
+
+/// Recomputes every cluster from the stored documents; returns how many.
+pub fn recluster(store: &mut Store) -> anyhow::Result<usize> {
+    let mut docs: Vec<Document> = Vec::new();
+    store.for_each_document(|mut d| {
+        // The merge reads metadata, text and events only.
+        d.entities = Vec::new();
+        d.times = Vec::new();
+        d.quantities = Vec::new();
+        d.sentences = Vec::new();
+        d.framing = Default::default();
+        d.checks = Vec::new();
+        docs.push(d);
+        Ok(())
+    })?;
+    let view: Vec<isnad_corpus::CorpusDoc<'_>> =
+        docs.iter().map(|d| isnad_corpus::CorpusDoc { meta: &d.document, text: &d.text, events: &d.events }).collect();
+    let clusters = isnad_corpus::cluster(&view, &isnad_corpus::MergeOptions::default());
+    store.replace_clusters(&clusters)?;
+    Ok(clusters.len())
+}
+
+/// `isnad search QUERY`.
+pub fn search(query: &str, args: QueryArgs) -> anyhow::Result<ExitCode> {
+    let store = open_existing(&args.db)?;
+    let hits = store.search(query, args.limit)?;
+    let mut out = io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&hits)?)?;
+    } else {
+        for h in &hits {
+            writeln!(
+                out,
+                "{}  {}  {}  {}",
+                h.doc.id,
+                h.doc.published.as_deref().map_or("", |p| p.get(..10).unwrap_or(p)),
+                h.doc.source.as_deref().unwrap_or("-"),
+                h.doc.title.as_deref().unwrap_or("")
+            )?;
+            writeln!(out, "    {}", h.snippet)?;
+        }
+        writeln!(out, "{} document(s)", hits.len())?;
+    }
+    Ok(if hits.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `isnad events [filters]`.
+pub fn events(filter: FilterArgs, args: QueryArgs) -> anyhow::Result<ExitCode> {
+    let store = open_existing(&args.db)?;
+    let events = store.events(&filter.to_filter(args.limit)?)?;
+    let mut out = io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&events)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(
+        out,
+        "{:<22} {:<8} {:<10} {:<24} {:<24} {:<18} {:<10} doc",
+        "date", "type", "mode", "actor", "recipient", "place", "factuality"
+    )?;
+    for s in &events {
+        let e = &s.event;
+        let date = e.time.as_ref().and_then(|t| t.from.as_deref()).map_or("-".to_string(), |f| {
+            let basis = e.time.as_ref().map_or("", |t| t.basis.as_str());
+            format!("{}{}", f.get(..10).unwrap_or(f), if basis == "publication" { " (pub)" } else { "" })
+        });
+        let names = |ps: &[isnad_schema::Participant]| {
+            let s: Vec<&str> = ps.iter().map(|p| p.name.as_str()).collect();
+            if s.is_empty() {
+                "-".to_string()
+            } else {
+                clip(&s.join("; "), 24)
+            }
+        };
+        writeln!(
+            out,
+            "{:<22} {:<8} {:<10} {:<24} {:<24} {:<18} {:<10} {}",
+            date,
+            e.ty,
+            e.mode.as_deref().unwrap_or("-"),
+            names(&e.actors),
+            names(&e.recipients),
+            clip(e.place.as_ref().map_or("-", |p| p.name.as_str()), 18),
+            e.factuality,
+            s.doc
+        )?;
+    }
+    writeln!(out, "{} event(s)", events.len())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// `isnad show DOC_ID`.
+pub fn show(id: &str, args: QueryArgs) -> anyhow::Result<ExitCode> {
+    let store = open_existing(&args.db)?;
+    let Some(doc) = store.document(id)? else {
+        eprintln!("isnad: {id}: no such document");
+        return Ok(ExitCode::from(1));
+    };
+    let mut out = io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+    } else {
+        crate::report::write(&mut out, &doc)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `isnad clusters`.
+pub fn clusters(args: QueryArgs, min_members: usize) -> anyhow::Result<ExitCode> {
+    let store = open_existing(&args.db)?;
+    let mut clusters: Vec<ClusterRecord> =
+        store.clusters()?.into_iter().filter(|c| c.members.len() >= min_members).collect();
+    if args.limit > 0 {
+        clusters.truncate(args.limit);
+    }
+    let mut out = io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&clusters)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for c in &clusters {
+        let date = c.time.as_ref().and_then(|t| t.from.as_deref()).map_or("-", |f| f.get(..10).unwrap_or(f));
+        writeln!(
+            out,
+            "{}  {}  {:<8} {}  members {}  independent sources {}{}",
+            c.id,
+            date,
+            c.ty,
+            c.place.as_ref().map_or("-", |p| p.name.as_str()),
+            c.members.len(),
+            c.independent_sources,
+            if c.contradictions.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "  contradictions: {}",
+                    c.contradictions.iter().map(|x| x.field.as_str()).collect::<Vec<_>>().join(", ")
+                )
+            }
+        )?;
+    }
+    writeln!(out, "{} cluster(s)", clusters.len())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `isnad export`.
+#[derive(Args)]
+pub struct ExportArgs {
+    /// acled-csv, plover-jsonl, geojson, graphml or jsonl (the isnad/1 documents).
+    #[arg(long)]
+    pub format: String,
+    /// The database (default $ISNAD_DB or ./isnad.db).
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Output file (default stdout).
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// `isnad export --format …`.
+pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let format: isnad_export::Format = args.format.parse().map_err(|e| anyhow::anyhow!("--format: {e}"))?;
+    let store = open_existing(&args.db)?;
+    let mut sink: Box<dyn Write> = match &args.out {
+        Some(p) => Box::new(io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: cannot create: {e}", p.display()))?,
+        )),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    let n = match format {
+        isnad_export::Format::Jsonl => {
+            let mut n = 0;
+            store.for_each_document(|d| {
+                n += isnad_export::write_documents_jsonl([&d], &mut sink)
+                    .map_err(|e| isnad_store::StoreError(format!("writing: {e}")))?;
+                Ok(())
+            })?;
+            n
+        }
+        clusters_format => {
+            let mut clusters = store.clusters()?;
+            if !args.filter.is_empty() {
+                // A cluster is kept when one of its member events passes the filter.
+                let keep: HashSet<(String, String)> =
+                    store.events(&args.filter.to_filter(0)?)?.into_iter().map(|s| (s.doc, s.event.id)).collect();
+                clusters.retain(|c| c.members.iter().any(|m| keep.contains(&(m.doc.clone(), m.event.clone()))));
+            }
+            match clusters_format {
+                isnad_export::Format::AcledCsv => isnad_export::write_acled_csv(&clusters, &mut sink)?,
+                isnad_export::Format::PloverJsonl => isnad_export::write_plover_jsonl(&clusters, &mut sink)?,
+                isnad_export::Format::GeoJson => isnad_export::write_geojson(&clusters, &mut sink)?,
+                _ => isnad_export::write_graphml(&clusters, &mut sink)?,
+            }
+        }
+    };
+    sink.flush()?;
+    eprintln!("isnad: {n} record(s) written");
+    Ok(ExitCode::SUCCESS)
+}
