@@ -368,3 +368,17 @@ fn past_tense_after_publication_is_flagged_and_future_is_not() {
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(!doc["checks"].as_array().unwrap().iter().any(|c| c["kind"] == "past_after_publication"));
 }
+
+#[test]
+fn an_agency_named_after_the_cue_is_the_source() {
+    // "ذكرت وكالة رويترز أن …": Reuters is the source, relayed by the outlet; the agency's own
+    // words are not read as a second, relaying outlet.
+    let text = "ذكرت وكالة رويترز أن 5 أشخاص قتلوا في هجوم على مأرب.";
+    let out = isnad(&["analyze", "--published", "2023-11-20", "--source", "Outlet X", "-"], text.as_bytes());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = &doc["events"][0];
+    let sources = e["attribution"]["sources"].as_array().unwrap();
+    assert_eq!(sources[0]["actor"]["id"], "media.reuters", "{e}");
+    assert_eq!(sources.len(), 2);
+    assert_eq!((sources[1]["kind"].as_str(), sources[1]["text"].as_str()), (Some("outlet"), Some("Outlet X")));
+}

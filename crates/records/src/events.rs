@@ -202,11 +202,19 @@ fn sentence_attribution(
     let src = src.or_else(|| {
         // The speaker right after the cue (قال المتحدث …) or right before it (… قال).
         let c = cues.iter().find(|c| ["say", "confirm", "claim", "deny"].contains(&c.value.kind.as_str()))?;
-        let after = s.toks.get(c.end).map(|t| (t.start, s.toks[(c.end + 3).min(s.toks.len()) - 1].end));
-        let before = c.start.checked_sub(1).map(|b| (s.toks[b.saturating_sub(2)].start, s.toks[b].end));
-        let e = [after, before].into_iter().flatten().find_map(|(lo, hi)| {
-            ents_in(lo, hi).find(|e| (e.ty == "PER" || e.ty == "ORG") && (e.start == lo || e.end == hi))
-        })?;
+        // After the cue: a name starting within the next three words (ذكرت وكالة رويترز،
+        // قال المتحدث باسم …); before it: a name ending right there (… قال).
+        let speaker = |e: &&EntityRecord| e.ty == "PER" || e.ty == "ORG";
+        let after = s.toks.get(c.end).and_then(|t| {
+            let last_start = s.toks[(c.end + 3).min(s.toks.len()) - 1].start;
+            ents_in(t.start, s.end).filter(speaker).find(|e| e.start <= last_start)
+        });
+        let before = || {
+            let b = c.start.checked_sub(1)?;
+            let (lo, hi) = (s.toks[b.saturating_sub(2)].start, s.toks[b].end);
+            ents_in(lo, hi).filter(speaker).find(|e| e.end == hi)
+        };
+        let e = after.or_else(before)?;
         let kind = match (&e.actor, e.ty.as_str()) {
             (Some(a), _) if ["government", "military", "police", "state", "intl_org"].contains(&a.kind.as_str()) => {
                 "official"
@@ -229,9 +237,12 @@ fn sentence_attribution(
     let cue_text = cue.map(|c| slice(idx, doc.text, s.toks[c.start].start, s.toks[c.end - 1].end));
     match (src, cue) {
         (Some((at, src)), _) => {
+            // (Not the source's own words: in "ذكرت وكالة رويترز" the agency is the source.)
+            let apart = |o: &SourceRecord| o.end <= src.start || o.start >= src.end;
             let outlet = cue
                 .and_then(|c| outlet_mention(c.end))
-                .or_else(|| outlet_mention(at + 1))
+                .filter(apart)
+                .or_else(|| outlet_mention(at + 1).filter(apart))
                 .unwrap_or_else(|| outlet_source(doc, src.end));
             let sources = vec![src, outlet];
             Some(SentenceAttribution {
