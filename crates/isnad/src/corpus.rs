@@ -17,7 +17,7 @@ use crate::input;
 /// The database used when `--db` is not given.
 pub const DEFAULT_DB: &str = "isnad.db";
 
-fn default_db() -> PathBuf {
+pub fn default_db() -> PathBuf {
     std::env::var_os("ISNAD_DB").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(DEFAULT_DB))
 }
 
@@ -42,6 +42,10 @@ pub struct IngestArgs {
     /// Largest accepted document, in bytes.
     #[arg(long, default_value_t = input::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// Follow feed entries' links over HTTP when an entry carries little text (timeouts, size
+    /// limit, one request per second per host).
+    #[arg(long)]
+    pub fetch: bool,
     /// No progress bar.
     #[arg(long)]
     pub quiet: bool,
@@ -134,7 +138,7 @@ pub fn ingest(args: IngestArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&db)?;
     let published =
         args.published.as_deref().map(isnad_schema::parse_published).transpose().map_err(anyhow::Error::msg)?;
-    let meta = input::Meta { source: args.source.clone(), published, ..Default::default() };
+    let defaults = input::Meta { source: args.source.clone(), published, ..Default::default() };
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let known = store.hashes()?;
     let started = Instant::now();
@@ -156,22 +160,29 @@ pub fn ingest(args: IngestArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
         let (err_tx, err_rx) = mpsc::channel::<String>();
         // Reader: inputs in order; errors named and counted, never fatal.
         let paths = args.paths.clone();
-        let max_bytes = args.max_bytes;
+        let opts = isnad_ingest::Options { max_bytes: args.max_bytes, follow_links: args.fetch, ..Default::default() };
         let reader_err = err_tx.clone();
         scope.spawn(move || {
             let mut seen: HashSet<String> = known;
             for path in &paths {
-                input::read_path(path, &meta, max_bytes, &mut |r| match r {
+                isnad_ingest::read_path(std::path::Path::new(path), &opts, &mut |r| match r {
                     Err(e) => {
                         let _ = reader_err.send(e.to_string());
                     }
-                    Ok(input) => {
-                        let hash = content_hash(&input.text);
+                    Ok(item) => {
+                        let hash = isnad_store::content_hash(&item.text);
                         if !seen.insert(hash.clone()) {
                             let _ = reader_err.send(String::new()); // a duplicate: counted, not reported
                             return;
                         }
-                        let _ = item_tx.send((hash, input));
+                        match to_input(item, &defaults) {
+                            Ok(input) => {
+                                let _ = item_tx.send((hash, input));
+                            }
+                            Err(e) => {
+                                let _ = reader_err.send(e);
+                            }
+                        }
                     }
                 });
             }
@@ -255,7 +266,7 @@ pub fn ingest(args: IngestArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
     }
     let clusters = if store.clusters_dirty()? {
         let t = Instant::now();
-        let clusters = recluster(&mut store)?;
+        let clusters = store.recluster()?;
         Some((clusters, t.elapsed()))
     } else {
         None
@@ -287,44 +298,50 @@ pub fn ingest(args: IngestArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
     Ok(if tally.failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
+/// An input read by `isnad-ingest` as the pipeline's input. The id is the one
+/// the input gives, else its URL, else (files) the file name without extension,
+/// else the content id; the date must be ISO 8601 (the reader normalises what
+/// it can); plain text without a title takes a short first line as its title.
+fn to_input(item: isnad_ingest::Item, defaults: &input::Meta) -> Result<Input, String> {
+    let m = item.meta;
+    let published = match m.published.or_else(|| defaults.published.clone()) {
+        Some(p) => Some(isnad_schema::parse_published(&p).map_err(|e| format!("{}: published: {e}", item.name))?),
+        None => None,
+    };
+    let from_file = item.name != "-" && !item.name.contains(['#', ':']);
+    let id = m.id.or_else(|| m.url.clone()).or_else(|| {
+        from_file
+            .then(|| std::path::Path::new(&item.name).file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .flatten()
+    });
+    let mut title = m.title;
+    if title.is_none() && item.format == isnad_ingest::Format::Text {
+        if let Some((first, rest)) = item.text.split_once('\n') {
+            let t = first.trim();
+            if !t.is_empty()
+                && t.chars().count() <= 200
+                && !rest.trim().is_empty()
+                && !t.ends_with(['.', '؟', '!', '،'])
+            {
+                title = Some(t.to_string());
+            }
+        }
+    }
+    Ok(Input {
+        id,
+        title,
+        source: m.source.or_else(|| defaults.source.clone()),
+        url: m.url,
+        published,
+        text: item.text,
+    })
+}
+
 fn report(progress: &Option<indicatif::ProgressBar>, msg: &str) {
     match progress {
         Some(bar) => bar.println(format!("isnad: {msg}")),
         None => eprintln!("isnad: {msg}"),
     }
-}
-
-/// A stable content hash of a document's text (two FNV-1a 64 lanes, 128 bits, hex).
-pub fn content_hash(text: &str) -> String {
-    let (mut a, mut b): (u64, u64) = (0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142);
-    for byte in text.bytes() {
-        a ^= byte as u64;
-        a = a.wrapping_mul(0x0100_0000_01b3);
-        b ^= byte as u64;
-        b = b.wrapping_mul(0x0000_0100_0000_01b3 ^ 0x2d).rotate_left(5);
-    }
-    format!("{a:016x}{b:016x}")
-}
-
-/// Recomputes every cluster from the stored documents; returns how many.
-pub fn recluster(store: &mut Store) -> anyhow::Result<usize> {
-    let mut docs: Vec<Document> = Vec::new();
-    store.for_each_document(|mut d| {
-        // The merge reads metadata, text and events only.
-        d.entities = Vec::new();
-        d.times = Vec::new();
-        d.quantities = Vec::new();
-        d.sentences = Vec::new();
-        d.framing = Default::default();
-        d.checks = Vec::new();
-        docs.push(d);
-        Ok(())
-    })?;
-    let view: Vec<isnad_corpus::CorpusDoc<'_>> =
-        docs.iter().map(|d| isnad_corpus::CorpusDoc { meta: &d.document, text: &d.text, events: &d.events }).collect();
-    let clusters = isnad_corpus::cluster(&view, &isnad_corpus::MergeOptions::default());
-    store.replace_clusters(&clusters)?;
-    Ok(clusters.len())
 }
 
 /// `isnad search QUERY`.
