@@ -71,11 +71,33 @@ enum Command {
         #[arg(long, default_value_t = input::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
     },
-    /// Analyse the bundled demo article and print the report.
+    /// Analyse the bundled example article into a temporary database and serve the web app
+    /// (or, with --report, print its report).
     Demo {
-        /// Output format.
+        /// Print the analysis instead of serving it.
+        #[arg(long)]
+        report: bool,
+        /// Report format (with --report).
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// Where to listen.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
+    /// Serve the corpus database: the JSON API (/api, described at /api/openapi.json) and the web app.
+    Serve {
+        /// The database (default $ISNAD_DB or ./isnad.db).
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Where to listen (localhost by default).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Accept POST /api/documents (stores analysed documents).
+        #[arg(long)]
+        allow_ingest: bool,
+        /// Largest accepted request body, in bytes.
+        #[arg(long, default_value_t = 2 << 20)]
+        max_body: usize,
     },
     /// Score a component against a reference data set.
     Eval {
@@ -205,7 +227,46 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let many = paths.len() > 1 || paths.iter().any(|p| p.ends_with(".jsonl") || p.ends_with(".ndjson"));
             analyze(&p, &paths, &meta, format, Options { tokens, prefer_future }, compact || many, max_bytes)
         }
-        Command::Demo { format } => {
+        Command::Demo { report: false, addr, .. } => {
+            let dir = std::env::temp_dir().join(format!("isnad-demo-{}", std::process::id()));
+            std::fs::create_dir_all(&dir)?;
+            let db = dir.join("demo.db");
+            let _ = std::fs::remove_file(&db);
+            let counts = isnad_server::demo_db(&db)?;
+            eprintln!(
+                "isnad: demo database {}: {} document(s), {} events, {} clusters",
+                db.display(),
+                counts.documents,
+                counts.events,
+                counts.clusters
+            );
+            let mut opts = isnad_server::ServeOptions::new(&db);
+            opts.addr = addr;
+            let served = isnad_server::run(opts, |a| {
+                println!("isnad demo: open http://{a}/  (Ctrl-C to stop)");
+                let _ = io::stdout().flush();
+            });
+            let _ = std::fs::remove_dir_all(&dir);
+            served.map_err(|e| anyhow::anyhow!("{addr}: {e}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve { db, addr, allow_ingest, max_body } => {
+            let db = db.unwrap_or_else(corpus::default_db);
+            if !db.exists() {
+                anyhow::bail!("{}: no such database (run `isnad ingest` first, or `isnad demo`)", db.display());
+            }
+            let mut opts = isnad_server::ServeOptions::new(&db);
+            opts.addr = addr;
+            opts.allow_ingest = allow_ingest;
+            opts.max_body = max_body;
+            isnad_server::run(opts, |a| {
+                println!("isnad: serving {} at http://{a}/", db.display());
+                let _ = io::stdout().flush();
+            })
+            .map_err(|e| anyhow::anyhow!("{addr}: {e}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo { report: true, format, .. } => {
             let p = pipeline(&cli.data)?;
             let input = isnad_pipeline::Input {
                 id: Some("khabar-2023-11-23".into()),

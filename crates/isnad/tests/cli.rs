@@ -164,7 +164,7 @@ fn bad_published_date_is_a_usage_error() {
 
 #[test]
 fn text_report_lists_quantities() {
-    let out = isnad(&["demo"], b"");
+    let out = isnad(&["demo", "--report"], b"");
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Published  2023-11-23"));

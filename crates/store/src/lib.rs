@@ -422,6 +422,27 @@ impl Store {
         Ok(())
     }
 
+    /// Recomputes every cluster from the stored documents (see `isnad-corpus`)
+    /// and stores them; returns how many.
+    pub fn recluster(&mut self) -> Result<usize> {
+        let mut docs: Vec<Document> = Vec::new();
+        self.for_each_document(|mut d| {
+            // The merge reads metadata, text and events only.
+            d.entities = Vec::new();
+            d.times = Vec::new();
+            d.quantities = Vec::new();
+            d.sentences = Vec::new();
+            d.framing = Default::default();
+            d.checks = Vec::new();
+            docs.push(d);
+            Ok(())
+        })?;
+        let view: Vec<isnad_corpus::CorpusDoc<'_>> = docs.iter().map(isnad_corpus::CorpusDoc::from).collect();
+        let clusters = isnad_corpus::cluster(&view, &isnad_corpus::MergeOptions::default());
+        self.replace_clusters(&clusters)?;
+        Ok(clusters.len())
+    }
+
     /// Every stored document, in id order, one at a time (the corpus merge and exports read them).
     pub fn for_each_document(&self, mut each: impl FnMut(Document) -> Result<()>) -> Result<()> {
         let mut st = self.conn.prepare("SELECT doc_json FROM documents ORDER BY id")?;
@@ -531,7 +552,8 @@ impl Store {
             arg(t.to_string(), &mut sql, " AND (e.type = upper(?N) OR lower(e.acled_event_type) = lower(?N) OR lower(e.acled_sub_event_type) = lower(?N))");
         }
         if let Some(d) = f.from.as_deref().filter(|s| !s.is_empty()) {
-            arg(d.to_string(), &mut sql, " AND e.date_to > ?N");
+            // An event without an end lasts its first day.
+            arg(d.to_string(), &mut sql, " AND coalesce(e.date_to, date(e.date_from, '+1 day')) > ?N");
         }
         if let Some(d) = f.to.as_deref().filter(|s| !s.is_empty()) {
             arg(d.to_string(), &mut sql, " AND e.date_from <= ?N");
@@ -802,6 +824,20 @@ fn insert_one(
         }
     }
     Ok(Inserted::Added)
+}
+
+/// The content hash that identifies a document's text in the store (two
+/// FNV-style 64-bit lanes, 128 bits, hex). Stable across versions: changing it
+/// would make every stored document look new.
+pub fn content_hash(text: &str) -> String {
+    let (mut a, mut b): (u64, u64) = (0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142);
+    for byte in text.bytes() {
+        a ^= byte as u64;
+        a = a.wrapping_mul(0x0100_0000_01b3);
+        b ^= byte as u64;
+        b = b.wrapping_mul(0x0000_0100_0000_01b3 ^ 0x2d).rotate_left(5);
+    }
+    format!("{a:016x}{b:016x}")
 }
 
 /// Plural and dual endings cut for search (the stem keeps at least three letters).

@@ -110,6 +110,10 @@ fn event_filters() {
         let t = e.event.time.as_ref().unwrap();
         t.from.as_deref().unwrap() <= "2023-11-10" && t.to.as_deref().unwrap() > "2023-11-10"
     }));
+    // Events dated by the publication day alone (no end) count on that day.
+    let on_pub = f(EventFilter { from: Some("2023-11-23".into()), ..Default::default() });
+    let undated_end = d.events.iter().filter(|e| e.time.as_ref().is_some_and(|t| t.to.is_none())).count();
+    assert!(on_pub.len() >= undated_end && undated_end > 0, "{} vs {undated_end}", on_pub.len());
     let ied = f(EventFilter { ty: Some("Remote explosive/landmine/IED".into()), ..Default::default() });
     assert_eq!(ied.len(), 1);
     let sanaa = f(EventFilter { place: Some("Sanaa".into()), ..Default::default() });

@@ -1,0 +1,502 @@
+//! Routes and handlers.
+
+use std::collections::BTreeMap;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use isnad_pipeline::Input;
+use isnad_store::{EventFilter, Inserted};
+use serde::Deserialize;
+
+use crate::error::ApiError;
+use crate::{assets, network, openapi, AppState};
+
+/// The Content-Security-Policy of every response.
+pub const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'";
+
+/// Factuality values the pipeline writes.
+const FACTUALITY: &[&str] = &["asserted", "probable", "possible", "unknown", "negated", "planned"];
+
+pub fn routes(state: AppState) -> Router {
+    let limit = state.max_body();
+    Router::new()
+        .route("/api/health", get(health))
+        .route("/api/analyze", axum::routing::post(analyze))
+        .route("/api/documents", get(documents).post(ingest))
+        .route("/api/documents/{id}", get(document))
+        .route("/api/events", get(events))
+        .route("/api/clusters", get(clusters))
+        .route("/api/clusters/{id}", get(cluster))
+        .route("/api/search", get(search))
+        .route("/api/export/{format}", get(export))
+        .route("/api/network", get(network_route))
+        .route("/api/basemap", get(asset))
+        .route("/api/openapi.json", get(openapi_route))
+        .route("/", get(asset))
+        .route("/assets/{*path}", get(asset))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), announced_size))
+        .layer(axum::middleware::map_response(security_headers))
+        .with_state(state)
+}
+
+/// Refuses a body announced larger than the limit before reading any of it
+/// (bodies without a length are cut at the limit as they are read).
+async fn announced_size(
+    State(st): State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let announced = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
+    if announced.is_some_and(|n| n > st.max_body() as u64) {
+        return ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("request body larger than the {}-byte limit", st.max_body()),
+        )
+        .into_response();
+    }
+    next.run(req).await
+}
+
+async fn security_headers(mut res: Response) -> Response {
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
+async fn not_found(uri: Uri) -> ApiError {
+    ApiError::not_found(format!("no such resource: {}", uri.path()))
+}
+
+async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, format!("{method} is not allowed on {}", uri.path()))
+}
+
+/// A JSON response from bytes serialised elsewhere.
+fn json_response(status: StatusCode, body: Vec<u8>) -> Response {
+    let mut res = (status, body).into_response();
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    res
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<Vec<u8>, ApiError> {
+    serde_json::to_vec(v).map_err(|e| ApiError::internal(format!("cannot serialise the response: {e}")))
+}
+
+// ---------------------------------------------------------------------------
+// Query parameters
+
+/// Query parameters, checked against the names a route takes.
+struct Params(BTreeMap<String, String>);
+
+impl Params {
+    fn parse(q: Result<Query<Vec<(String, String)>>, QueryRejection>, allowed: &[&str]) -> Result<Params, ApiError> {
+        let Query(pairs) =
+            q.map_err(|e| ApiError::bad_request(format!("malformed query string: {}", e.body_text())))?;
+        let mut map = BTreeMap::new();
+        for (k, v) in pairs {
+            if !allowed.contains(&k.as_str()) {
+                let takes = if allowed.is_empty() { "no parameters".to_string() } else { allowed.join(", ") };
+                return Err(ApiError::bad_request(format!("unknown parameter {k:?} (this route takes {takes})")));
+            }
+            if map.insert(k.clone(), v).is_some() {
+                return Err(ApiError::bad_request(format!("parameter {k:?} given twice")));
+            }
+        }
+        Ok(Params(map))
+    }
+
+    /// A non-empty string value.
+    fn str(&self, name: &str) -> Option<String> {
+        self.0.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+    }
+
+    /// A whole number in `min..=max`, or `default` when absent.
+    fn num(&self, name: &str, default: usize, min: usize, max: usize) -> Result<usize, ApiError> {
+        let Some(v) = self.str(name) else { return Ok(default) };
+        match v.parse::<usize>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(n),
+            _ => Err(ApiError::bad_request(format!("{name} must be a whole number from {min} to {max}, not {v:?}"))),
+        }
+    }
+
+    /// A date `YYYY-MM-DD`.
+    fn date(&self, name: &str) -> Result<Option<String>, ApiError> {
+        let Some(v) = self.str(name) else { return Ok(None) };
+        if v.len() != 10 {
+            return Err(ApiError::bad_request(format!("{name} must be a date YYYY-MM-DD, not {v:?}")));
+        }
+        isnad_schema::parse_published(&v)
+            .map(Some)
+            .map_err(|e| ApiError::bad_request(format!("{name} must be a date YYYY-MM-DD: {e}")))
+    }
+
+    /// `from` and `to`, in order.
+    fn range(&self) -> Result<(Option<String>, Option<String>), ApiError> {
+        let (from, to) = (self.date("from")?, self.date("to")?);
+        if let (Some(f), Some(t)) = (&from, &to) {
+            if f > t {
+                return Err(ApiError::bad_request(format!("from ({f}) is after to ({t})")));
+            }
+        }
+        Ok((from, to))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Request bodies
+
+/// The body of `POST /api/analyze` and `POST /api/documents`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentBody {
+    text: String,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    id: Option<String>,
+}
+
+fn parse_body(headers: &HeaderMap, body: Result<Bytes, BytesRejection>, limit: usize) -> Result<Input, ApiError> {
+    let body = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, format!("request body larger than the {limit}-byte limit"))
+        } else {
+            ApiError::new(e.status(), format!("cannot read the request body: {}", e.body_text()))
+        }
+    })?;
+    let ty = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let essence = ty.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    if essence != "application/json" {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("send the body as application/json, not {:?}", if ty.is_empty() { "(none)" } else { ty }),
+        ));
+    }
+    if body.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ApiError::bad_request("empty request body; send {\"text\": \"…\"}"));
+    }
+    let b: DocumentBody = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, format!("invalid JSON body: {e}")))?;
+    if b.text.trim().is_empty() {
+        return Err(ApiError::bad_request("text is empty"));
+    }
+    if b.text.contains('\0') {
+        return Err(ApiError::bad_request("text contains a NUL character"));
+    }
+    let clean = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let published = clean(b.published)
+        .map(|p| isnad_schema::parse_published(&p))
+        .transpose()
+        .map_err(|e| ApiError::bad_request(format!("published: {e}")))?;
+    let id = clean(b.id);
+    if let Some(id) = &id {
+        let ok = id.len() <= 200 && id.chars().all(|c| c.is_ascii_alphanumeric() || "._:-".contains(c));
+        if !ok {
+            return Err(ApiError::bad_request("id: at most 200 characters of A–Z, a–z, 0–9 and . _ : -".to_string()));
+        }
+    }
+    Ok(Input { id, title: clean(b.title), source: clean(b.source), url: clean(b.url), published, text: b.text })
+}
+
+// ---------------------------------------------------------------------------
+// Handlers
+
+async fn health(
+    State(st): State<AppState>,
+    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    Params::parse(q, &[])?;
+    let ingest = st.allow_ingest();
+    let counts = st.read(|s| s.counts().map_err(ApiError::store)).await?;
+    let body = serde_json::json!({
+        "ok": true,
+        "version": env!("CARGO_PKG_VERSION"),
+        "schema": isnad_schema::SCHEMA,
+        "documents": counts.documents,
+        "events": counts.events,
+        "clusters": counts.clusters,
+        "ingest": ingest,
+    });
+    Ok(json_response(StatusCode::OK, to_json(&body)?))
+}
+
+async fn analyze(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let input = parse_body(&headers, body, st.max_body())?;
+    let doc = st.analyze(input).await?;
+    Ok(json_response(StatusCode::OK, to_json(&doc)?))
+}
+
+async fn ingest(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    if !st.allow_ingest() {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "this server is read-only; start it with ingest allowed to add documents",
+        ));
+    }
+    let input = parse_body(&headers, body, st.max_body())?;
+    let name = input.id.clone().unwrap_or_else(|| "api".to_string());
+    let doc = st.analyze(input).await?;
+    let id = doc.document.id.clone();
+    let inserted = st.insert(doc, format!("api:{name}")).await?;
+    let (status, word) = match inserted {
+        Inserted::Added => (StatusCode::CREATED, "added"),
+        Inserted::Duplicate => (StatusCode::OK, "duplicate"),
+        Inserted::IdTaken => (StatusCode::CONFLICT, "id_taken"),
+    };
+    let note = "clusters are refreshed by the next `isnad ingest` on this database";
+    if inserted == Inserted::IdTaken {
+        let mut e = ApiError::new(status, format!("another document is stored under id {id:?}"));
+        let mut extra = serde_json::Map::new();
+        extra.insert("id".into(), id.into());
+        extra.insert("inserted".into(), word.into());
+        e.extra = Some(extra);
+        return Err(e);
+    }
+    let body = serde_json::json!({ "id": id, "inserted": word, "clusters": note });
+    Ok(json_response(status, to_json(&body)?))
+}
+
+async fn documents(
+    State(st): State<AppState>,
+    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let p = Params::parse(q, &["limit", "offset"])?;
+    let limit = p.num("limit", 50, 1, 1000)?;
+    let offset = p.num("offset", 0, 0, usize::MAX >> 1)?;
+    let body = st.read(move |s| to_json(&s.documents(limit, offset).map_err(ApiError::store)?)).await?;
+    Ok(json_response(StatusCode::OK, body))
+}
+
+async fn document(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    Params::parse(q, &[])?;
+    let body = st
+        .read(move |s| match s.document(&id).map_err(ApiError::store)? {
+            Some(d) => to_json(&d),
+            None => Err(ApiError::not_found(format!("no document {id:?}"))),
+        })
+        .await?;
+    Ok(json_response(StatusCode::OK, body))
+}
+
+async fn events(
+    State(st): State<AppState>,
+    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let p = Params::parse(q, &["actor", "place", "type", "from", "to", "factuality", "limit"])?;
+    let (from, to) = p.range()?;
+    let factuality = p.str("factuality");
+    if let Some(f) = &factuality {
+        if !FACTUALITY.contains(&f.as_str()) {
+            return Err(ApiError::bad_request(format!(
+                "factuality must be one of {}, not {f:?}",
+                FACTUALITY.join(", ")
+            )));
+        }
+    }
+    let filter = EventFilter {
+        actor: p.str("actor"),
+        place: p.str("place"),
+        ty: p.str("type"),
+        from,
+        to,
+        factuality,
+        dated_only: false,
+        limit: p.num("limit", 500, 1, 10_000)?,
+    };
+    let body = st.read(move |s| to_json(&s.events(&filter).map_err(ApiError::store)?)).await?;
+    Ok(json_response(StatusCode::OK, body))
+}
+
+/// `GET /api/export/{format}`: the corpus (or the clusters with a member event
+/// passing the filters) as acled-csv, plover-jsonl, geojson, graphml or jsonl.
+async fn export(
+    State(st): State<AppState>,
+    Path(format): Path<String>,
+    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let format: isnad_export::Format =
+        format.parse().map_err(|e: isnad_export::UnknownFormat| ApiError::not_found(e.to_string()))?;
+    let p = Params::parse(q, &["actor", "place", "type", "from", "to", "factuality"])?;
+    let (from, to) = p.range()?;
+    let filter = EventFilter {
+        actor: p.str("actor"),
+        place: p.str("place"),
+        ty: p.str("type"),
+        from,
+        to,
+        factuality: p.str("factuality"),
+        dated_only: false,
+        limit: 0,
+    };
+    let filtered = filter.actor.is_some()
+        || filter.place.is_some()
+        || filter.ty.is_some()
+        || filter.from.is_some()
+        || filter.to.is_some()
+        || filter.factuality.is_some();
+    let body = st
+        .read(move |s| {
+            let mut out = Vec::new();
+            let io = |e: std::io::Error| ApiError::internal(format!("export: {e}"));
+            if format == isnad_export::Format::Jsonl {
+                let mut docs = Vec::new();
+                s.for_each_document(|d| {
+                    docs.push(d);
+                    Ok(())
+                })
+                .map_err(ApiError::store)?;
+                isnad_export::write_documents_jsonl(docs.iter(), &mut out).map_err(io)?;
+                return Ok(out);
+            }
+            let mut clusters = s.clusters().map_err(ApiError::store)?;
+            if filtered {
+                let keep: std::collections::HashSet<(String, String)> =
+                    s.events(&filter).map_err(ApiError::store)?.into_iter().map(|e| (e.doc, e.event.id)).collect();
+                clusters.retain(|c| c.members.iter().any(|m| keep.contains(&(m.doc.clone(), m.event.clone()))));
+            }
+            match format {
+                isnad_export::Format::AcledCsv => isnad_export::write_acled_csv(&clusters, &mut out),
+                isnad_export::Format::PloverJsonl => isnad_export::write_plover_jsonl(&clusters, &mut out),
+                isnad_export::Format::GeoJson => isnad_export::write_geojson(&clusters, &mut out),
+                _ => isnad_export::write_graphml(&clusters, &mut out),
+            }
+            .map_err(io)?;
+            Ok(out)
+        })
+        .await?;
+    let (ty, ext) = match format {
+        isnad_export::Format::AcledCsv => ("text/csv; charset=utf-8", "csv"),
+        isnad_export::Format::GeoJson => ("application/geo+json", "geojson"),
+        isnad_export::Format::GraphMl => ("application/graphml+xml", "graphml"),
+        _ => ("application/x-ndjson", "jsonl"),
+    };
+    let mut res = Response::new(axum::body::Body::from(body));
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(ty));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"isnad-{}.{ext}\"", format.name())) {
+        res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(res)
+}
+
+async fn clusters(
+    State(st): State<AppState>,
+    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let p = Params::parse(q, &["min_members"])?;
+    let min = p.num("min_members", 1, 1, 1_000_000)?;
+    let body = st
+        .read(move |s| {
+            let mut all = s.clusters().map_err(ApiError::store)?;
+            all.retain(|c| c.members.len() >= min);
+            to_json(&all)
+        })
+        .await?;
+    Ok(json_response(StatusCode::OK, body))
+}
+
+async fn cluster(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    Params::parse(q, &[])?;
+    let body = st
+        .read(move |s| match s.cluster(&id).map_err(ApiError::store)? {
+            Some(c) => to_json(&c),
+            None => Err(ApiError::not_found(format!("no cluster {id:?}"))),
+        })
+        .await?;
+    Ok(json_response(StatusCode::OK, body))
+}
+
+async fn search(
+    State(st): State<AppState>,
+    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let p = Params::parse(q, &["q", "limit"])?;
+    let Some(query) = p.str("q") else {
+        return Err(ApiError::bad_request("q is required: the words to search for"));
+    };
+    if query.chars().count() > 500 {
+        return Err(ApiError::bad_request("q is longer than 500 characters"));
+    }
+    let limit = p.num("limit", 20, 1, 200)?;
+    let body = st.read(move |s| to_json(&s.search(&query, limit).map_err(ApiError::store)?)).await?;
+    Ok(json_response(StatusCode::OK, body))
+}
+
+async fn network_route(
+    State(st): State<AppState>,
+    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let p = Params::parse(q, &["from", "to"])?;
+    let (from, to) = p.range()?;
+    let filter = EventFilter { from, to, ..EventFilter::default() };
+    let body = st
+        .read(move |s| {
+            let events = s.events(&filter).map_err(ApiError::store)?;
+            to_json(&network::network(&events))
+        })
+        .await?;
+    Ok(json_response(StatusCode::OK, body))
+}
+
+async fn openapi_route(q: Result<Query<Vec<(String, String)>>, QueryRejection>) -> Result<Response, ApiError> {
+    Params::parse(q, &[])?;
+    Ok(json_response(StatusCode::OK, openapi::spec().as_bytes().to_vec()))
+}
+
+/// Embedded files, by exact path (the raw, undecoded request path).
+async fn asset(uri: Uri, headers: HeaderMap) -> Result<Response, ApiError> {
+    let Some((a, etag)) = assets::get(uri.path()) else {
+        return Err(ApiError::not_found(format!("no such resource: {}", uri.path())));
+    };
+    let mut res = if headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"))
+    {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        (StatusCode::OK, a.body).into_response()
+    };
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(a.content_type));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(a.cache));
+    if let Ok(v) = HeaderValue::from_str(etag) {
+        h.insert(header::ETAG, v);
+    }
+    Ok(res)
+}
