@@ -1,7 +1,7 @@
 // End-to-end tests of the web UI: the demo server on a free port, Debian's
 // Chromium driven by playwright-core.
 //
-//   ISNAD_DEMO_SERVER=path/to/demo_server   the built example (default: cargo run --release …)
+//   ISNAD_BIN=path/to/isnad                 the binary (default: target/release/isnad), run as `isnad demo`
 //   CHROMIUM=/usr/bin/chromium              the browser
 //   SCREENSHOT_DIR=…                        where screenshots go (default: ./screenshots)
 
@@ -27,12 +27,9 @@ let profile;
 const problems = [];
 
 function startServer() {
-  const bin = process.env.ISNAD_DEMO_SERVER;
-  const child = bin
-    ? spawn(bin, ['0'], { stdio: ['ignore', 'pipe', 'inherit'] })
-    : spawn('cargo', ['run', '--release', '-q', '-p', 'isnad-server', '--example', 'demo_server', '--', '0'], {
-      cwd: repo, stdio: ['ignore', 'pipe', 'inherit'],
-    });
+  // The README's run command: `isnad demo` (here on a free port).
+  const bin = process.env.ISNAD_BIN || join(repo, 'target', 'release', 'isnad');
+  const child = spawn(bin, ['demo', '--addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error('demo server did not start within 15 minutes')), 15 * 60 * 1000);

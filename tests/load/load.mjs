@@ -3,13 +3,12 @@
 //
 //   node tests/load/load.mjs [URL] [--clients 200] [--seconds 30] [--path /api/events]
 //
-// Without URL it starts the demo server ($ISNAD_DEMO_SERVER, or
-// `cargo run --release -p isnad-server --example demo_server`) on a free port.
+// Without URL it starts `isnad demo` ($ISNAD_BIN, default target/release/isnad) on a free port.
 // Only loopback targets are accepted. No dependencies.
 
 import http from 'node:http';
 import { spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -27,10 +26,8 @@ let url = args[0];
 
 function startServer() {
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const bin = process.env.ISNAD_DEMO_SERVER;
-  const child = bin
-    ? spawn(bin, ['0'], { stdio: ['ignore', 'pipe', 'inherit'] })
-    : spawn('cargo', ['run', '--release', '-q', '-p', 'isnad-server', '--example', 'demo_server', '--', '0'], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
+  const bin = process.env.ISNAD_BIN || join(repo, 'target', 'release', 'isnad');
+  const child = spawn(bin, ['demo', '--addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout.on('data', (d) => {

@@ -98,7 +98,7 @@ pub fn run(args: BenchArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
     let mut segmenter = isnad_text::Segmenter::new(lex);
     let mut seen = 0usize;
     stage("text layer + clitics of every word", &mut |t| {
-        if seen % texts.len() == 0 {
+        if seen.is_multiple_of(texts.len()) {
             segmenter = isnad_text::Segmenter::new(lex);
         }
         seen += 1;

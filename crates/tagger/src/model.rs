@@ -22,7 +22,7 @@ pub struct Model {
 /// `I-X` only continues a `B-X` or `I-X`.
 #[inline]
 fn allowed(a: usize, b: usize) -> bool {
-    if b == 0 || (b - 1) % 2 == 0 {
+    if b == 0 || (b - 1).is_multiple_of(2) {
         return true;
     }
     let ty = (b - 1) / 2;

@@ -18,7 +18,7 @@ impl CharOffsets {
         let mut checkpoints = Vec::with_capacity(text.len() / STEP + 1);
         let mut n = 0u32;
         for (b, _) in text.char_indices() {
-            if n as usize % STEP == 0 {
+            if (n as usize).is_multiple_of(STEP) {
                 checkpoints.push(b as u32);
             }
             n += 1;
