@@ -125,7 +125,7 @@ pub(crate) fn build(
         let o = match by_root.iter().find(|(r, _)| *r == root) {
             Some((_, o)) => o.clone(),
             None => {
-                let o = origin_of(&events[k].attribution, docs[root].meta);
+                let o = origin_of(&events[k].attribution, docs[root].meta, &opts.outlet_actors);
                 by_root.push((root, o.clone()));
                 o
             }

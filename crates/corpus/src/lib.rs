@@ -225,12 +225,28 @@ pub struct MergeOptions {
     pub near_duplicate_jaccard: f64,
     /// Events whose text-based time spans more days than this are not merged.
     pub max_span_days: u32,
+    /// Outlets that are themselves a known source actor (an agency publishing
+    /// its own story): normalised outlet name (see [`outlet_key`]) → (actor id,
+    /// actor name). A report resting on such an outlet has the origin
+    /// `actor:ID`, the same as another outlet quoting that agency.
+    pub outlet_actors: std::collections::BTreeMap<String, (String, String)>,
 }
 
 impl Default for MergeOptions {
     fn default() -> Self {
-        MergeOptions { max_days_apart: 3, max_km: 25.0, near_duplicate_jaccard: 0.6, max_span_days: 62 }
+        MergeOptions {
+            max_days_apart: 3,
+            max_km: 25.0,
+            near_duplicate_jaccard: 0.6,
+            max_span_days: 62,
+            outlet_actors: Default::default(),
+        }
     }
+}
+
+/// The normalised form of an outlet name used as a key (match key, single spaces).
+pub fn outlet_key(name: &str) -> String {
+    origin::outlet_key(name)
 }
 
 /// Merges the events of `docs` into clusters, in corpus order (see the crate

@@ -151,7 +151,11 @@ pub(crate) fn outlet_key(name: &str) -> String {
 
 /// The origin of a report with attribution `attr` in a document whose
 /// outlet identity is `identity` (for copies: the original's).
-pub(crate) fn origin_of(attr: &Attribution, identity: &DocumentMeta) -> Origin {
+pub(crate) fn origin_of(
+    attr: &Attribution,
+    identity: &DocumentMeta,
+    outlet_actors: &std::collections::BTreeMap<String, (String, String)>,
+) -> Origin {
     for s in &attr.sources {
         if let Some(a) = &s.actor {
             let kind = if a.kind == "media" {
@@ -186,7 +190,16 @@ pub(crate) fn origin_of(attr: &Attribution, identity: &DocumentMeta) -> Origin {
         Some("witness") => "witness",
         _ => "outlet",
     };
-    let (key, name) = match identity.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let outlet = identity.source.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    // An agency publishing its own story: the agency is the origin, as when others quote it.
+    if let Some((id, actor_name)) = outlet.and_then(|o| outlet_actors.get(&outlet_key(o))) {
+        let label = match first {
+            Some(s) => format!("{actor_name}: {} ({})", s.text, s.kind),
+            None => actor_name.clone(),
+        };
+        return Origin { key: format!("actor:{id}"), kind: "agency", label };
+    }
+    let (key, name) = match outlet {
         Some(src) => (format!("outlet:{}", outlet_key(src)), src.to_string()),
         None => (format!("doc:{}", identity.id), format!("document {}", identity.id)),
     };
@@ -271,6 +284,7 @@ mod tests {
                 outlet("Outlet A"),
             ]),
             &m,
+            &Default::default(),
         );
         assert_eq!((o.key.as_str(), o.kind), ("actor:media.reuters", "agency"));
         // A named official quoted through an agency is the official's.
@@ -280,17 +294,19 @@ mod tests {
                 src("سبأ", "named_org", Some(("ye.media.saba_gov", "media"))),
             ]),
             &m,
+            &Default::default(),
         );
         assert_eq!((o.key.as_str(), o.kind), ("source:وزارة داخلية يمنية", "official"));
         // A bare statement is the outlet's.
-        let o = origin_of(&chain(vec![src("بيان", "official", None), outlet("Outlet A")]), &m);
+        let o = origin_of(&chain(vec![src("بيان", "official", None), outlet("Outlet A")]), &m, &Default::default());
         assert_eq!((o.key.as_str(), o.kind), ("outlet:outlet a", "outlet"));
-        let o = origin_of(&chain(vec![src("شهود عيان", "witness", None), outlet("Outlet A")]), &m);
+        let o = origin_of(&chain(vec![src("شهود عيان", "witness", None), outlet("Outlet A")]), &m, &Default::default());
         assert_eq!((o.key.as_str(), o.kind), ("outlet:outlet a", "witness"));
-        let o = origin_of(&chain(vec![src("مصادر", "anonymous", None)]), &meta("d2", None));
+        let o = origin_of(&chain(vec![src("مصادر", "anonymous", None)]), &meta("d2", None), &Default::default());
         assert_eq!((o.key.as_str(), o.kind), ("doc:d2", "anonymous"));
         // Another outlet quoted by name, without a linked actor.
-        let o = origin_of(&chain(vec![src("صحيفة الأيام", "outlet", None), outlet("Outlet A")]), &m);
+        let o =
+            origin_of(&chain(vec![src("صحيفة الأيام", "outlet", None), outlet("Outlet A")]), &m, &Default::default());
         assert_eq!((o.key.as_str(), o.kind), ("source:صحيفة ايام", "agency"));
     }
 }

@@ -106,3 +106,23 @@ fn a_republished_report_is_no_new_source() {
     assert_eq!(c.origins[0].documents, ["l", "again"]);
     assert!(c.origins[0].label.contains("again (copy of l)"), "{}", c.origins[0].label);
 }
+
+// The agency's own story, as it published it.
+const REUTERS_OWN: &str = "قصفت ميليشيا الحوثي الثلاثاء بطائرة مسيرة مخيما للنازحين في مدينة مأرب وقتلت خمسة مدنيين.";
+
+#[test]
+fn an_agency_publishing_and_an_outlet_quoting_it_are_one_source() {
+    let docs = analyse(&[("own", "Reuters", "2023-11-23", REUTERS_OWN), ("q", "Outlet Two", "2023-11-23", REUTERS_2)]);
+    let views: Vec<CorpusDoc> = docs.iter().map(CorpusDoc::from).collect();
+    // Without knowing that the outlet "Reuters" is the agency, they look independent.
+    let blind = cluster(&views, &MergeOptions::default());
+    assert_eq!(blind.len(), 1, "{blind:#?}");
+    assert_eq!(blind[0].independent_sources, 2);
+    let mut opts = MergeOptions::default();
+    opts.outlet_actors
+        .insert(isnad_corpus::outlet_key("Reuters"), ("media.reuters".to_string(), "Reuters".to_string()));
+    let out = cluster(&views, &opts);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].independent_sources, 1, "{:#?}", out[0].origins);
+    assert_eq!(out[0].origins[0].key, "actor:media.reuters");
+}

@@ -215,6 +215,25 @@ impl Actors {
         }
     }
 
+    /// The news outlet (an actor of kind `media`) a document's outlet name
+    /// designates, if any: the whole name or one of its parts (split at
+    /// parentheses, slashes and commas: "Khabar news agency (وكالة خبر)")
+    /// equal to an English name or alias (case-insensitive) or an Arabic one
+    /// (by match key). Ambiguous Arabic aliases do not count.
+    pub fn media_by_name(&self, name: &str) -> Option<&Actor> {
+        let norm = |s: &str| isnad_text::match_key(s).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut parts: Vec<String> = vec![norm(name)];
+        parts.extend(name.split(['(', ')', '/', ',', '،', '|']).map(norm).filter(|p| !p.is_empty()));
+        self.actors.iter().filter(|a| a.kind == "media").find(|a| {
+            let en = std::iter::once(&a.name_en).chain(&a.aliases_en).map(|n| norm(n));
+            let ar = std::iter::once(&a.name_ar)
+                .chain(&a.aliases_ar)
+                .filter(|n| !a.ambiguous.contains(&isnad_text::match_key(n)))
+                .map(|n| norm(n));
+            en.chain(ar).any(|n| !n.is_empty() && parts.contains(&n))
+        })
+    }
+
     /// Alias matches over one sentence's words, longest first, not
     /// overlapping. Ambiguous matches are returned flagged; see
     /// [`Actors::supported`].
@@ -279,6 +298,22 @@ impl Actors {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn outlets_that_are_agencies() {
+        let a = Actors::embedded().unwrap();
+        let id = |n: &str| a.media_by_name(n).map(|x| x.id.as_str());
+        assert_eq!(id("Reuters"), Some("media.reuters"));
+        assert_eq!(id("reuters"), Some("media.reuters"));
+        assert_eq!(id("وكالة رويترز"), Some("media.reuters"));
+        assert_eq!(id("Al Jazeera (الجزيرة)"), Some("media.aljazeera"));
+        // Not a media actor, or not a name at all.
+        assert_eq!(id("Houthis"), None);
+        assert_eq!(id("Outlet X"), None);
+        assert_eq!(id(""), None);
+        // An ambiguous Arabic alias (two Saba agencies) designates neither.
+        assert_eq!(id("وكالة سبأ"), None);
+    }
     use super::*;
 
     const SMALL: &str =

@@ -438,7 +438,22 @@ impl Store {
             Ok(())
         })?;
         let view: Vec<isnad_corpus::CorpusDoc<'_>> = docs.iter().map(isnad_corpus::CorpusDoc::from).collect();
-        let clusters = isnad_corpus::cluster(&view, &isnad_corpus::MergeOptions::default());
+        let mut opts = isnad_corpus::MergeOptions::default();
+        // Outlets that are themselves agencies of the actor lexicon (an agency's own story and
+        // another outlet quoting it are one origin).
+        if let Ok(actors) = isnad_entities::Actors::embedded() {
+            for d in &docs {
+                let Some(outlet) = d.document.source.as_deref() else { continue };
+                let key = isnad_corpus::outlet_key(outlet);
+                if opts.outlet_actors.contains_key(&key) {
+                    continue;
+                }
+                if let Some(a) = actors.media_by_name(outlet) {
+                    opts.outlet_actors.insert(key, (a.id.clone(), a.name_en.clone()));
+                }
+            }
+        }
+        let clusters = isnad_corpus::cluster(&view, &opts);
         self.replace_clusters(&clusters)?;
         Ok(clusters.len())
     }
