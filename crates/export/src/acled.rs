@@ -100,7 +100,12 @@ pub fn write_acled_csv<W: Write>(clusters: &[ClusterRecord], w: W) -> io::Result
     let mut n = 0;
     for c in clusters {
         if let Some(t) = &c.acled {
-            out.write_record(row(c, t, countries))?;
+            let mut r = row(c, t, countries);
+            // Text that may come from the documents: never let a spreadsheet read it as a formula.
+            for i in TEXT_COLUMNS {
+                defuse(&mut r[i]);
+            }
+            out.write_record(r)?;
             n += 1;
         }
     }
@@ -271,6 +276,17 @@ fn notes(c: &ClusterRecord, t: &AcledType, date: Option<&EventDate>, country: &s
     }
     s.push_str(&format!(" independent sources: {}.", c.independent_sources));
     s
+}
+
+/// Columns whose text can come from the analysed documents (names, outlets, notes, tags, place).
+const TEXT_COLUMNS: [usize; 8] = [7, 8, 10, 11, 21, 25, 27, 29];
+
+/// A cell starting with `=`, `+`, `-`, `@`, tab or carriage return is read as a
+/// formula by spreadsheets (CSV injection); such cells get a leading `'`.
+fn defuse(cell: &mut String) {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        cell.insert(0, '\'');
+    }
 }
 
 fn row(c: &ClusterRecord, t: &AcledType, countries: &Countries) -> Vec<String> {

@@ -839,3 +839,19 @@ fn networkx_reads_the_graphml() {
     let counts: Vec<usize> = printed.split_whitespace().map(|s| s.parse().unwrap()).collect();
     assert_eq!(counts[1], n);
 }
+
+#[test]
+fn acled_csv_cells_never_read_as_formulas() {
+    // Outlet names and participant names come from the documents.
+    let mut c = strike();
+    c.members = vec![member("doc-f", Some("=HYPERLINK(\"http://x\")"), "2023-11-20", "هجوم", "outlet:f")];
+    c.actors = vec![unlinked("@evil"), unlinked("+1")];
+    let mut out = Vec::new();
+    isnad_export::write_acled_csv(&[c], &mut out).unwrap();
+    let (_, rows) = csv_rows(&out);
+    assert_eq!(rows[0]["source"], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(rows[0]["actor1"], "'@evil");
+    assert_eq!(rows[0]["assoc_actor_1"], "'+1");
+    // Numbers stay numbers.
+    assert!(rows[0]["latitude"].parse::<f64>().is_ok());
+}
