@@ -275,7 +275,7 @@ pub fn ingest(args: IngestArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
     let size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
     let secs = analysed.as_secs_f64().max(1e-9);
     eprintln!(
-        "isnad: {} added, {} already stored, {} failed; {:.0} documents/s ({} threads) in {:.1} s",
+        "isnad: {} added, {} already stored (or repeated in the input), {} failed; {:.0} documents/s ({} threads) in {:.1} s",
         tally.added,
         tally.duplicates,
         tally.failed,
