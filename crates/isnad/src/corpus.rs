@@ -90,15 +90,6 @@ impl FilterArgs {
             limit,
         })
     }
-
-    fn is_empty(&self) -> bool {
-        self.actor.is_none()
-            && self.place.is_none()
-            && self.ty.is_none()
-            && self.from.is_none()
-            && self.to.is_none()
-            && self.factuality.is_none()
-    }
 }
 
 /// `isnad search`, `events`, `show`, `clusters`.
@@ -316,16 +307,7 @@ fn to_input(item: isnad_ingest::Item, defaults: &input::Meta) -> Result<Input, S
     });
     let mut title = m.title;
     if title.is_none() && item.format == isnad_ingest::Format::Text {
-        if let Some((first, rest)) = item.text.split_once('\n') {
-            let t = first.trim();
-            if !t.is_empty()
-                && t.chars().count() <= 200
-                && !rest.trim().is_empty()
-                && !t.ends_with(['.', '؟', '!', '،'])
-            {
-                title = Some(t.to_string());
-            }
-        }
+        title = input::first_line_title(&item.text);
     }
     Ok(Input {
         id,
@@ -514,13 +496,7 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
             n
         }
         clusters_format => {
-            let mut clusters = store.clusters()?;
-            if !args.filter.is_empty() {
-                // A cluster is kept when one of its member events passes the filter.
-                let keep: HashSet<(String, String)> =
-                    store.events(&args.filter.to_filter(0)?)?.into_iter().map(|s| (s.doc, s.event.id)).collect();
-                clusters.retain(|c| c.members.iter().any(|m| keep.contains(&(m.doc.clone(), m.event.clone()))));
-            }
+            let clusters = store.clusters_matching(&args.filter.to_filter(0)?)?;
             match clusters_format {
                 isnad_export::Format::AcledCsv => isnad_export::write_acled_csv(&clusters, &mut sink)?,
                 isnad_export::Format::PloverJsonl => isnad_export::write_plover_jsonl(&clusters, &mut sink)?,

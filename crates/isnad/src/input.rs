@@ -103,17 +103,7 @@ pub fn read_path(path: &str, meta: &Meta, max: u64, each: &mut dyn FnMut(Result<
         let mut title = meta.title.clone();
         let mut body = text;
         if title.is_none() && meta.id.is_none() {
-            // No title given: a short first line followed by a body is the title.
-            if let Some((first, rest)) = body.split_once('\n') {
-                let t = first.trim();
-                if !t.is_empty()
-                    && t.chars().count() <= 200
-                    && !rest.trim().is_empty()
-                    && !t.ends_with(['.', '؟', '!', '،'])
-                {
-                    title = Some(t.to_string());
-                }
-            }
+            title = first_line_title(&body);
         }
         let id = meta.id.clone().or_else(|| {
             (path != "-").then(|| Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned())).flatten()
@@ -129,6 +119,16 @@ pub fn read_path(path: &str, meta: &Meta, max: u64, each: &mut dyn FnMut(Result<
         }
     });
     each(doc.map_err(fail))
+}
+
+/// A plain text's title when none is given: a short first line, not ending
+/// like a sentence, followed by a body.
+pub fn first_line_title(text: &str) -> Option<String> {
+    let (first, rest) = text.split_once('\n')?;
+    let t = first.trim();
+    let title =
+        !t.is_empty() && t.chars().count() <= 200 && !rest.trim().is_empty() && !t.ends_with(['.', '؟', '!', '،']);
+    title.then(|| t.to_string())
 }
 
 fn read_jsonl(

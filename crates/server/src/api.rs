@@ -310,11 +310,8 @@ async fn document(
     Ok(json_response(StatusCode::OK, body))
 }
 
-async fn events(
-    State(st): State<AppState>,
-    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Result<Response, ApiError> {
-    let p = Params::parse(q, &["actor", "place", "type", "from", "to", "factuality", "limit"])?;
+/// The event filter of `/api/events` and `/api/export`: checked dates and factuality.
+fn event_filter(p: &Params, limit: usize) -> Result<EventFilter, ApiError> {
     let (from, to) = p.range()?;
     let factuality = p.str("factuality");
     if let Some(f) = &factuality {
@@ -325,7 +322,7 @@ async fn events(
             )));
         }
     }
-    let filter = EventFilter {
+    Ok(EventFilter {
         actor: p.str("actor"),
         place: p.str("place"),
         ty: p.str("type"),
@@ -333,8 +330,16 @@ async fn events(
         to,
         factuality,
         dated_only: false,
-        limit: p.num("limit", 500, 1, 10_000)?,
-    };
+        limit,
+    })
+}
+
+async fn events(
+    State(st): State<AppState>,
+    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let p = Params::parse(q, &["actor", "place", "type", "from", "to", "factuality", "limit"])?;
+    let filter = event_filter(&p, p.num("limit", 500, 1, 10_000)?)?;
     let body = st.read(move |s| to_json(&s.events(&filter).map_err(ApiError::store)?)).await?;
     Ok(json_response(StatusCode::OK, body))
 }
@@ -349,23 +354,7 @@ async fn export(
     let format: isnad_export::Format =
         format.parse().map_err(|e: isnad_export::UnknownFormat| ApiError::not_found(e.to_string()))?;
     let p = Params::parse(q, &["actor", "place", "type", "from", "to", "factuality"])?;
-    let (from, to) = p.range()?;
-    let filter = EventFilter {
-        actor: p.str("actor"),
-        place: p.str("place"),
-        ty: p.str("type"),
-        from,
-        to,
-        factuality: p.str("factuality"),
-        dated_only: false,
-        limit: 0,
-    };
-    let filtered = filter.actor.is_some()
-        || filter.place.is_some()
-        || filter.ty.is_some()
-        || filter.from.is_some()
-        || filter.to.is_some()
-        || filter.factuality.is_some();
+    let filter = event_filter(&p, 0)?;
     let body = st
         .read(move |s| {
             let mut out = Vec::new();
@@ -380,12 +369,7 @@ async fn export(
                 isnad_export::write_documents_jsonl(docs.iter(), &mut out).map_err(io)?;
                 return Ok(out);
             }
-            let mut clusters = s.clusters().map_err(ApiError::store)?;
-            if filtered {
-                let keep: std::collections::HashSet<(String, String)> =
-                    s.events(&filter).map_err(ApiError::store)?.into_iter().map(|e| (e.doc, e.event.id)).collect();
-                clusters.retain(|c| c.members.iter().any(|m| keep.contains(&(m.doc.clone(), m.event.clone()))));
-            }
+            let clusters = s.clusters_matching(&filter).map_err(ApiError::store)?;
             match format {
                 isnad_export::Format::AcledCsv => isnad_export::write_acled_csv(&clusters, &mut out),
                 isnad_export::Format::PloverJsonl => isnad_export::write_plover_jsonl(&clusters, &mut out),

@@ -263,6 +263,19 @@ pub struct EventFilter {
     pub limit: usize,
 }
 
+impl EventFilter {
+    /// True when no condition is set (the limit aside).
+    pub fn is_empty(&self) -> bool {
+        self.actor.is_none()
+            && self.place.is_none()
+            && self.ty.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.factuality.is_none()
+            && !self.dated_only
+    }
+}
+
 /// Counts of rows, for summaries and tests.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
@@ -610,6 +623,19 @@ impl Store {
             out.push(serde_json::from_str(&j?)?);
         }
         Ok(out)
+    }
+
+    /// The clusters with at least one member event passing `filter` (all of
+    /// them when the filter is empty), in date order.
+    pub fn clusters_matching(&self, filter: &EventFilter) -> Result<Vec<ClusterRecord>> {
+        let mut clusters = self.clusters()?;
+        if !filter.is_empty() {
+            let all = EventFilter { limit: 0, ..filter.clone() };
+            let keep: std::collections::HashSet<(String, String)> =
+                self.events(&all)?.into_iter().map(|s| (s.doc, s.event.id)).collect();
+            clusters.retain(|c| c.members.iter().any(|m| keep.contains(&(m.doc.clone(), m.event.clone()))));
+        }
+        Ok(clusters)
     }
 
     /// One cluster.
