@@ -520,7 +520,9 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                 .or_else(|| places.first())
                 .and_then(|e| e.place.clone());
             // Time: clause, sentence, then the report's last time, then publication.
-            let is_point = |t: &&TimeRecord| t.kind != "duration" && t.kind != "set" && t.from.is_some();
+            // A time that contradicts the publication date (شهر فبراير الجاري in November) does not date events.
+            let is_point =
+                |t: &&TimeRecord| t.kind != "duration" && t.kind != "set" && t.from.is_some() && t.conflict.is_none();
             let trig_at = s.toks[t0].start;
             let dist = |t: &TimeRecord| if t.start >= trig_at { t.start - trig_at } else { trig_at - t.end };
             let sentence_times: Vec<&TimeRecord> =
