@@ -317,6 +317,13 @@ fn seed_events_are_typed_sourced_and_hedged() {
     assert_eq!(first["place"]["id"], "geonames:71137");
     let who: Vec<String> = [actor_ids(first, "actors"), actor_ids(first, "recipients")].concat();
     assert!(who.contains(&"ye.houthis".to_string()) && who.contains(&"ye.aqap".to_string()), "{who:?}");
+    // "بارك المجتمعون نجاح صفقة التبادل لعدد من السجناء": the attendees (Houthis, AQAP) bless;
+    // the prisoners undergo the exchange, they never act in it.
+    let bless = events.iter().find(|e| e["trigger"] == "support.bless").expect("the blessing");
+    assert_eq!(actor_ids(bless, "actors"), ["ye.houthis", "ye.aqap"]);
+    for e in events.iter().filter(|e| e["type"] != "PROTEST" && e["type"] != "REQUEST") {
+        assert!(!actor_ids(e, "actors").contains(&"generic.prisoners".to_string()), "{e}");
+    }
     // "في شهر فبراير الجاري" contradicts the publication month: it is flagged, and dates nothing.
     assert!(events.iter().all(|e| !e["time"]["from"].as_str().unwrap_or("").starts_with("2023-02")));
     // The third meeting: began Monday 20 November, still under way on the day of publication.

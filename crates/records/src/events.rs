@@ -505,6 +505,36 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                     }
                 }
             };
+            // Unnamed civilians, prisoners, the displaced … (ACLED inter 7) undergo what is done,
+            // release, talks and deals included; they are its actors only when they speak up
+            // (protest, demand, accuse, reject).
+            let (actors, recipients) = {
+                let passive =
+                    |p: &Participant| p.actor.as_ref().is_some_and(|a| a.kind == "generic" && a.inter == Some(7));
+                let speaks = matches!(trig.plover.as_str(), "PROTEST" | "REQUEST" | "ACCUSE" | "REJECT");
+                let (mut actors, mut recipients) = (actors, recipients);
+                if !speaks {
+                    let (moved, kept): (Vec<Participant>, Vec<Participant>) = actors.into_iter().partition(passive);
+                    actors = kept;
+                    for p in moved {
+                        if !recipients.iter().any(|r| r.actor == p.actor) {
+                            recipients.push(p);
+                        }
+                    }
+                }
+                // "بارك المجتمعون …": the attendees of the meeting told last are the actors.
+                let attendees = actors.is_empty()
+                    && s.toks[lo..t0.max(lo)]
+                        .iter()
+                        .chain(s.toks.get(t1))
+                        .any(|t| matches!(t.stem.as_str(), "مجتمعون" | "مجتمعين" | "المجتمعون" | "المجتمعين"));
+                if attendees {
+                    if let Some(m) = events.iter().rev().find(|e| e.ty == "CONSULT" && !e.actors.is_empty()) {
+                        actors = m.actors.iter().chain(&m.recipients).cloned().collect();
+                    }
+                }
+                (actors, recipients)
+            };
             // Place: a place in the clause (first after the trigger, else nearest), else the sentence.
             let places: Vec<&EntityRecord> = ents.iter().map(|(_, e)| *e).filter(|e| e.place.is_some()).collect();
             let place: Option<PlaceRef> = places
