@@ -324,6 +324,10 @@ fn seed_events_are_typed_sourced_and_hedged() {
     for e in events.iter().filter(|e| e["type"] != "PROTEST" && e["type"] != "REQUEST") {
         assert!(!actor_ids(e, "actors").contains(&"generic.prisoners".to_string()), "{e}");
     }
+    // "…الهلال الأحمر القطري، الذي أصبح اهتمامه … يتمثل في دعم التنظيمات الإرهابية": the relative
+    // clause's subject is the name it follows.
+    let backing = events.iter().find(|e| e["trigger"] == "support.back").expect("the support");
+    assert_eq!(actor_ids(backing, "actors"), ["intl.qrcs"]);
     // "في شهر فبراير الجاري" contradicts the publication month: it is flagged, and dates nothing.
     assert!(events.iter().all(|e| !e["time"]["from"].as_str().unwrap_or("").starts_with("2023-02")));
     // The third meeting: began Monday 20 November, still under way on the day of publication.

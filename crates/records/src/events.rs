@@ -492,7 +492,18 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                         start: x.start,
                         end: x.end,
                     });
-                let before = before.or(speaker);
+                // "…، الذي أصبح اهتمامه … دعم …": a relative clause's subject is the name it follows.
+                let relative = || {
+                    let rel = s.toks.get(lo).is_some_and(|t| {
+                        matches!(t.key.as_str(), "الذي" | "التي" | "الذين" | "والذي" | "والتي" | "والذين")
+                    });
+                    if !rel || lo < 2 {
+                        return None;
+                    }
+                    let end = s.toks[lo - 2].end;
+                    parts.iter().rev().find(|(_, p)| p.end == end && p.actor.is_some()).map(|(_, p)| p.clone())
+                };
+                let before = before.or(speaker).or_else(relative);
                 match before {
                     Some(b) => (
                         vec![b.clone()],
