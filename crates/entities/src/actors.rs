@@ -288,7 +288,13 @@ impl Actors {
                 if !m.ambiguous {
                     return true;
                 }
-                let named = family(m.actor).iter().any(|a| sure.contains(a));
+                // A channel is not named by naming its owner (المسيرة is the Houthis' TV only when
+                // the channel itself is named; "طائرة مسيرة" is a drone).
+                let named = if self.actors[m.actor].kind == "media" {
+                    sure.contains(&m.actor)
+                } else {
+                    family(m.actor).iter().any(|a| sure.contains(a))
+                };
                 let coordinated = conj(s, m.start) && snapshot.iter().any(|o| o.end == m.start && o.actor != m.actor);
                 named || coordinated
             });

@@ -166,12 +166,13 @@ pub fn ingest(args: IngestArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
                             let _ = reader_err.send(String::new()); // a duplicate: counted, not reported
                             return;
                         }
-                        match to_input(item, &defaults) {
+                        let name = item.name.clone();
+                        match input::to_input(item, &defaults) {
                             Ok(input) => {
                                 let _ = item_tx.send((hash, input));
                             }
                             Err(e) => {
-                                let _ = reader_err.send(e);
+                                let _ = reader_err.send(format!("{name}: {e}"));
                             }
                         }
                     }
@@ -287,36 +288,6 @@ pub fn ingest(args: IngestArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
         size as f64 / (1 << 20) as f64
     );
     Ok(if tally.failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
-}
-
-/// An input read by `isnad-ingest` as the pipeline's input. The id is the one
-/// the input gives, else its URL, else (files) the file name without extension,
-/// else the content id; the date must be ISO 8601 (the reader normalises what
-/// it can); plain text without a title takes a short first line as its title.
-fn to_input(item: isnad_ingest::Item, defaults: &input::Meta) -> Result<Input, String> {
-    let m = item.meta;
-    let published = match m.published.or_else(|| defaults.published.clone()) {
-        Some(p) => Some(isnad_schema::parse_published(&p).map_err(|e| format!("{}: published: {e}", item.name))?),
-        None => None,
-    };
-    let from_file = item.name != "-" && !item.name.contains(['#', ':']);
-    let id = m.id.or_else(|| m.url.clone()).or_else(|| {
-        from_file
-            .then(|| std::path::Path::new(&item.name).file_stem().map(|s| s.to_string_lossy().into_owned()))
-            .flatten()
-    });
-    let mut title = m.title;
-    if title.is_none() && item.format == isnad_ingest::Format::Text {
-        title = input::first_line_title(&item.text);
-    }
-    Ok(Input {
-        id,
-        title,
-        source: m.source.or_else(|| defaults.source.clone()),
-        url: m.url,
-        published,
-        text: item.text,
-    })
 }
 
 fn report(progress: &Option<indicatif::ProgressBar>, msg: &str) {

@@ -82,6 +82,19 @@ pub struct Meta {
 pub fn read_path(path: &str, meta: &Meta, max: u64, each: &mut dyn FnMut(Result<Input, InputError>)) {
     let name = if path == "-" { "<stdin>".to_string() } else { path.to_string() };
     let is_jsonl = path.ends_with(".jsonl") || path.ends_with(".ndjson");
+    // Web pages, feeds and JSON documents go through the ingest reader (main content, metadata,
+    // legacy encodings); plain text and JSON Lines are read here.
+    let lower = path.to_ascii_lowercase();
+    if [".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".json"].iter().any(|e| lower.ends_with(e)) {
+        let opts = isnad_ingest::Options { max_bytes: max, ..Default::default() };
+        isnad_ingest::read_path(Path::new(path), &opts, &mut |r| {
+            each(r.map_err(|e| InputError { where_: e.name, message: e.message }).and_then(|item| {
+                let name = item.name.clone();
+                to_input(item, meta).map_err(|message| InputError { where_: name, message })
+            }))
+        });
+        return;
+    }
     let fail = |message: String| InputError { where_: name.clone(), message };
     let reader: Box<dyn Read> = if path == "-" {
         Box::new(io::stdin().lock())
@@ -119,6 +132,36 @@ pub fn read_path(path: &str, meta: &Meta, max: u64, each: &mut dyn FnMut(Result<
         }
     });
     each(doc.map_err(fail))
+}
+
+/// An input read by `isnad-ingest` as the pipeline's input. The id is the one
+/// the input gives, else its URL, else (files) the file name without extension,
+/// else the content id; the date must be ISO 8601 (the reader normalises what
+/// it can); plain text without a title takes a short first line as its title.
+pub fn to_input(item: isnad_ingest::Item, defaults: &Meta) -> Result<Input, String> {
+    let m = item.meta;
+    let published = match m.published.or_else(|| defaults.published.clone()) {
+        Some(p) => Some(isnad_schema::parse_published(&p).map_err(|e| format!("published: {e}"))?),
+        None => None,
+    };
+    let from_file = item.name != "-" && !item.name.contains(['#', ':']);
+    let id = m.id.or_else(|| m.url.clone()).or_else(|| {
+        from_file
+            .then(|| std::path::Path::new(&item.name).file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .flatten()
+    });
+    let mut title = m.title;
+    if title.is_none() && item.format == isnad_ingest::Format::Text {
+        title = first_line_title(&item.text);
+    }
+    Ok(Input {
+        id,
+        title,
+        source: m.source.or_else(|| defaults.source.clone()),
+        url: m.url,
+        published,
+        text: item.text,
+    })
 }
 
 /// A plain text's title when none is given: a short first line, not ending

@@ -890,6 +890,15 @@ const MERGE_WINDOW: usize = 300;
 /// How far (code points) after a violent happening a bare killing report is read as its outcome.
 const OUTCOME_REACH: u32 = 400;
 
+/// Whether `specific` (an air or drone strike) says what the generic fire of `generic`
+/// (قصف: shelled, bombarded) was.
+fn refines_fire(generic: &EventRecord, specific: &EventRecord) -> bool {
+    generic.ty == "ASSAULT"
+        && generic.trigger.starts_with("assault.shelling")
+        && specific.ty == "ASSAULT"
+        && matches!(specific.mode.as_deref(), Some("drone" | "aerial"))
+}
+
 fn merge(events: Vec<EventRecord>, text: &str, idx: &CharOffsets) -> Vec<EventRecord> {
     let ordinal_after = |e: &EventRecord| -> Option<String> {
         let ev = e.evidence[0];
@@ -949,8 +958,10 @@ fn merge(events: Vec<EventRecord>, text: &str, idx: &CharOffsets) -> Vec<EventRe
                 }
                 _ => false,
             };
-            let kinds_differ =
-                matches!((&o.acled, &e.acled), (Some(a), Some(b)) if a.sub_event_type != b.sub_event_type);
+            // "قصفوا … بطائرة مسيرة": the weapon says what the generic "shelled" was.
+            let refines = refines_fire(o, &e) || refines_fire(&e, o);
+            let kinds_differ = !refines
+                && matches!((&o.acled, &e.acled), (Some(a), Some(b)) if a.sub_event_type != b.sub_event_type);
             if o.ty == e.ty && o.id == e.id && !times_differ && !kinds_differ {
                 return true;
             }
@@ -989,8 +1000,12 @@ fn merge(events: Vec<EventRecord>, text: &str, idx: &CharOffsets) -> Vec<EventRe
         });
         match same {
             Some(o) => {
-                // The more specific trigger gives the type's details (هجوم + عبوة ناسفة).
-                if o.acled.is_none() && e.acled.is_some() {
+                // The more specific trigger gives the type's details (هجوم + عبوة ناسفة;
+                // قصف + طائرة مسيرة).
+                if refines_fire(o, &e) {
+                    o.mode = e.mode.clone();
+                }
+                if (o.acled.is_none() && e.acled.is_some()) || refines_fire(o, &e) {
                     o.acled = e.acled.clone();
                     o.trigger = e.trigger.clone();
                 }
