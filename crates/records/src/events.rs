@@ -428,6 +428,27 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             {
                 continue;
             }
+            // "الاجتماعات السابقة" (the previous meetings), "الهجوم المذكور": a definite noun
+            // pointing back names happenings already told, not a new one.
+            if trig.pos != "verb"
+                && definite_tok(&s.toks[t0])
+                && s.toks.get(t1).is_some_and(|t| {
+                    matches!(
+                        t.stem.as_str(),
+                        "سابقه"
+                            | "سابقة"
+                            | "سابق"
+                            | "مذكور"
+                            | "مذكوره"
+                            | "مذكورة"
+                            | "انفه"
+                            | "آنفة"
+                            | "انفة"
+                    )
+                })
+            {
+                continue;
+            }
             let lo = s.toks[..t0].iter().rposition(|t| t.clause_break).map_or(0, |i| i + 1);
             let mut hi = s.toks[t1..].iter().position(|t| t.clause_break).map_or(s.toks.len(), |i| t1 + i);
             // A meeting's attendees may follow in the next clause (اجتماعاً …، حضره قيادات من …).
@@ -889,6 +910,11 @@ const MERGE_WINDOW: usize = 300;
 
 /// How far (code points) after a violent happening a bare killing report is read as its outcome.
 const OUTCOME_REACH: u32 = 400;
+
+/// Whether a token carries the article (ال، وال، فال، بال، لل).
+fn definite_tok(t: &Tok) -> bool {
+    ["ال", "وال", "فال", "بال", "لل", "ولل"].iter().any(|p| t.key.starts_with(p))
+}
 
 /// Whether `specific` (an air or drone strike) says what the generic fire of `generic`
 /// (قصف: shelled, bombarded) was.
