@@ -121,6 +121,11 @@ pub(crate) fn compat(a: &Feat<'_>, b: &Feat<'_>, opts: &MergeOptions) -> Option<
         (true, 1 | 2) => 2,
         (true, _) => 1,
     };
+    // Dates that overlap as written beat dates that only come close within the padding
+    // (a meeting "7–14 November" is the 7–14 November one, not the late-October one).
+    if wa.text && wb.text && wa.overlaps(&wb) {
+        score += 1;
+    }
     if let (Some(p), Some(q)) = (&a.rec.place, &b.rec.place) {
         score += place::score(p, q, opts.max_km)?;
     }
@@ -172,7 +177,11 @@ pub(crate) fn group(
     let mut ids: Vec<(usize, usize)> = Vec::new();
     for &d in order {
         let doc = &docs[d];
-        for (i, ev) in doc.events.iter().enumerate() {
+        // Within a document, events the text dates come first: they claim their matches before
+        // the publication-dated mentions (a headline's "meetings") can take them.
+        let mut evs: Vec<(usize, &EventRecord)> = doc.events.iter().enumerate().collect();
+        evs.sort_by_key(|(_, e)| e.time.as_ref().and_then(time::text_span).is_none());
+        for (i, ev) in evs {
             feats.push(Feat {
                 doc: d,
                 rec: ev,

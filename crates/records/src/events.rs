@@ -155,8 +155,23 @@ fn sentence_attribution(
         let k =
             t.iter().position(|x| ["وكاله", "وكالة", "صحيفة", "قناة", "موقع", "وكالة"].contains(&x.stem.as_str()))?;
         let start = t[k].start;
-        let end = t.get(k + 1).map_or(t[k].end, |n| n.end);
-        Some(SourceRecord { text: slice(idx, doc.text, start, end), kind: "outlet".into(), start, end, actor: None })
+        // The name: the next word, or a quoted name (صحيفة «المثال»).
+        let at = from_tok + k + 1;
+        let quoted = s.toks.get(at).is_some_and(|n| {
+            let w = slice(idx, doc.text, n.start, n.end);
+            w.starts_with(['«', '"', '“'])
+        });
+        let end = if quoted {
+            s.toks[at..(at + 6).min(s.toks.len())]
+                .iter()
+                .find(|n| slice(idx, doc.text, n.start, n.end).ends_with(['»', '"', '”']) && n.start > s.toks[at].start)
+                .map_or(s.toks[at].end, |n| n.end)
+        } else {
+            t.get(k + 1).map_or(t[k].end, |n| n.end)
+        };
+        // The outlet's own actor when the mention is linked (لوكالة خبر → the agency).
+        let actor = ents_in(start, end.max(start)).find_map(|e| e.actor.clone().filter(|a| a.kind == "media"));
+        Some(SourceRecord { text: slice(idx, doc.text, start, end), kind: "outlet".into(), start, end, actor })
     };
     // Self-citation: a "self" source phrase, or the outlet + a reveal cue (انفردت وكالة خبر، كانت قد كشفت).
     if let Some(m) = sources.iter().find(|m| m.value == "self") {
@@ -201,11 +216,21 @@ fn sentence_attribution(
     // Or a named entity next to a say-cue (قال المتحدث … ، أكد محمد …).
     let src = src.or_else(|| {
         // The speaker right after the cue (قال المتحدث …) or right before it (… قال).
-        let c = cues.iter().find(|c| ["say", "confirm", "claim", "deny"].contains(&c.value.kind.as_str()))?;
+        let c = cues
+            .iter()
+            .find(|c| ["say", "confirm", "claim", "deny", "according_to", "quote"].contains(&c.value.kind.as_str()))?;
         // After the cue: a name starting within the next three words (ذكرت وكالة رويترز،
-        // قال المتحدث باسم …); before it: a name ending right there (… قال).
+        // قال المتحدث باسم …، بحسب وكالة خبر), or, for a relayed report, the name after
+        // عن (نقلت صحيفة … اليوم عن وكالة خبر); before it: a name ending right there (… قال).
         let speaker = |e: &&EntityRecord| e.ty == "PER" || e.ty == "ORG";
-        let after = s.toks.get(c.end).and_then(|t| {
+        let quoted = || {
+            let from = s.toks[c.end..(c.end + 8).min(s.toks.len())].iter().position(|t| t.key == "عن")? + c.end + 1;
+            let t = s.toks.get(from)?;
+            let last_start = s.toks[(from + 2).min(s.toks.len()) - 1].start;
+            ents_in(t.start, s.end).filter(speaker).find(|e| e.start <= last_start)
+        };
+        let after = (c.value.kind == "quote").then(quoted).flatten().or_else(|| {
+            let t = s.toks.get(c.end)?;
             let last_start = s.toks[(c.end + 3).min(s.toks.len()) - 1].start;
             ents_in(t.start, s.end).filter(speaker).find(|e| e.start <= last_start)
         });
@@ -390,6 +415,12 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
             },
         };
         let facts = lex.factuality.find(&words);
+        // The reporting frame "نقلت صحيفة … اليوم الجمعة عن وكالة … أن": the times between a
+        // reporting verb and its أن/إن date the report, not what it reports.
+        let frame: Option<(u32, u32)> = lex.cues.find(&words).first().and_then(|c| {
+            let k = s.toks[c.end..].iter().position(|t| matches!(t.key.as_str(), "ان" | "بان" | "وان"))? + c.end;
+            Some((s.toks[c.start].start, s.toks[k].start))
+        });
         // Entities and generic actors of the sentence, by token index.
         let tok_of = |o: u32| s.toks.iter().position(|t| t.end > o).unwrap_or(0);
         let ents: Vec<(usize, &EntityRecord)> =
@@ -565,6 +596,16 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                         actors = m.actors.iter().chain(&m.recipients).cloned().collect();
                     }
                 }
+                // "اجتماعاً آخر بين الطرفين": the two parties last named together.
+                let both_sides = actors.is_empty()
+                    && recipients.is_empty()
+                    && s.toks[lo..hi.min(s.toks.len())].iter().any(|t| matches!(t.stem.as_str(), "طرفين" | "طرفان"));
+                if both_sides {
+                    if let Some(m) = events.iter().rev().find(|e| !e.actors.is_empty() && !e.recipients.is_empty()) {
+                        actors = m.actors.clone();
+                        recipients = m.recipients.clone();
+                    }
+                }
                 (actors, recipients)
             };
             // Place: a place in the clause (first after the trigger, else nearest), else the sentence.
@@ -587,8 +628,12 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                 |t: &&TimeRecord| t.kind != "duration" && t.kind != "set" && t.from.is_some() && t.conflict.is_none();
             let trig_at = s.toks[t0].start;
             let dist = |t: &TimeRecord| if t.start >= trig_at { t.start - trig_at } else { trig_at - t.end };
-            let sentence_times: Vec<&TimeRecord> =
-                within(doc.times, s.start, s.end, |t| (t.start, t.end)).iter().filter(is_point).collect();
+            let in_frame = |t: &TimeRecord| frame.is_some_and(|(a, b)| t.start >= a && t.end <= b && trig_at >= b);
+            let sentence_times: Vec<&TimeRecord> = within(doc.times, s.start, s.end, |t| (t.start, t.end))
+                .iter()
+                .filter(is_point)
+                .filter(|t| !in_frame(t))
+                .collect();
             let to_time = |t: &TimeRecord, basis: &str| EventTime {
                 from: t.from.clone(),
                 to: t.to.clone(),

@@ -227,13 +227,24 @@ pub struct Example {
 }
 
 /// The bundled examples; the first is the demo's seed article.
-pub const EXAMPLES: &[Example] = &[Example {
-    id: "khabar-2023-11-23",
-    source: "Khabar news agency (وكالة خبر)",
-    published: "2023-11-23",
-    url: None,
-    text: include_str!("../../../examples/khabar-2023-11-23.txt"),
-}];
+pub const EXAMPLES: &[Example] = &[
+    Example {
+        id: "khabar-2023-11-23",
+        source: "Khabar news agency (وكالة خبر)",
+        published: "2023-11-23",
+        url: None,
+        text: include_str!("../../../examples/khabar-2023-11-23.txt"),
+    },
+    // A constructed report that only relays Khabar: its events join the seed's clusters
+    // without adding an independent source (see examples/README.md).
+    Example {
+        id: "echo-2023-11-24",
+        source: "Illustrative echo (constructed example)",
+        published: "2023-11-24",
+        url: None,
+        text: include_str!("../../../examples/echo-2023-11-24.txt"),
+    },
+];
 
 impl Example {
     /// The pipeline input.

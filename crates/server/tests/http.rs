@@ -151,7 +151,7 @@ fn health() {
     assert_eq!(r.status, 200);
     let j = r.json();
     assert_eq!(j["ok"], true);
-    assert_eq!(j["documents"], 1);
+    assert_eq!(j["documents"], isnad_server::EXAMPLES.len());
     assert_eq!(j["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(j["ingest"], false);
     get(server(), "/api/health?x=1").assert_error(400);
@@ -160,13 +160,17 @@ fn health() {
 #[test]
 fn documents_list_and_get() {
     let a = server();
-    let list = get(a, "/api/documents").json();
-    assert_eq!(list.as_array().unwrap().len(), 1);
+    let all = get(a, "/api/documents").json();
+    assert_eq!(all.as_array().unwrap().len(), isnad_server::EXAMPLES.len());
+    // Newest first: the echo (24 November), then the seed.
+    assert_eq!(all[0]["id"], "echo-2023-11-24");
+    let list = serde_json::json!([all[1].clone()]);
     assert_eq!(list[0]["id"], SEED);
     assert_eq!(list[0]["published"], "2023-11-23");
     assert_eq!(list[0]["source"], "Khabar news agency (وكالة خبر)");
     assert!(list[0]["events"].as_u64().unwrap() >= 5);
-    assert_eq!(get(a, "/api/documents?limit=10&offset=1").json().as_array().unwrap().len(), 0);
+    assert_eq!(get(a, "/api/documents?limit=10&offset=1").json().as_array().unwrap().len(), 1);
+    assert_eq!(get(a, "/api/documents?limit=10&offset=2").json().as_array().unwrap().len(), 0);
 
     let doc = get(a, &format!("/api/documents/{SEED}")).json();
     assert_eq!(doc["schema"], "isnad/1");
@@ -188,7 +192,7 @@ fn events_and_filters() {
     let all = all.as_array().unwrap();
     assert!(all.len() >= 5, "{}", all.len());
     assert!(all.iter().any(|e| e["event"]["type"] == "CONSULT"));
-    assert!(all.iter().all(|e| e["doc"] == SEED));
+    assert!(all.iter().all(|e| e["doc"] == SEED || e["doc"] == "echo-2023-11-24"));
 
     let consult = get(a, "/api/events?type=CONSULT").json();
     let consult = consult.as_array().unwrap();
@@ -228,7 +232,7 @@ fn events_and_filters() {
 #[test]
 fn search() {
     let a = server();
-    let hits = get(a, &format!("/api/search?q={}", enc("اجتماعات"))).json();
+    let hits = get(a, &format!("/api/search?q={}", enc("مطولة"))).json();
     let hits = hits.as_array().unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0]["doc"]["id"], SEED);
@@ -343,7 +347,7 @@ fn analyze() {
     // Monday before Thursday 23 November 2023.
     assert!(j["times"].as_array().unwrap().iter().any(|t| t["from"] == "2023-11-20"), "{}", j["times"]);
     // Nothing was stored.
-    assert_eq!(get(a, "/api/health").json()["documents"], 1);
+    assert_eq!(get(a, "/api/health").json()["documents"], isnad_server::EXAMPLES.len());
 
     post_json(a, "/api/analyze", &serde_json::json!({"text": "نص", "published": "23/11/2023"})).assert_error(400);
     post_json(a, "/api/analyze", &serde_json::json!({"text": "   "})).assert_error(400);
@@ -386,7 +390,7 @@ fn ingest_forbidden_when_read_only() {
     let msg = post_json(a, "/api/documents", &serde_json::json!({"text": "نص جديد", "published": "2023-11-23"}))
         .assert_error(403);
     assert!(msg.contains("read-only"));
-    assert_eq!(get(a, "/api/health").json()["documents"], 1);
+    assert_eq!(get(a, "/api/health").json()["documents"], isnad_server::EXAMPLES.len());
 }
 
 #[test]
@@ -411,7 +415,7 @@ fn ingest_when_allowed() {
     let clash = post_json(a, "/api/documents", &serde_json::json!({"text": "نص مختلف تماما", "id": "t-1"}));
     clash.assert_error(409);
     assert_eq!(clash.json()["inserted"], "id_taken");
-    assert_eq!(get(a, "/api/health").json()["documents"], 2);
+    assert_eq!(get(a, "/api/health").json()["documents"], isnad_server::EXAMPLES.len() + 1);
     let doc = get(a, "/api/documents/t-1").json();
     assert_eq!(doc["document"]["source"], "test outlet");
     let events = get(a, &format!("/api/events?place={}", enc("Sanaa"))).json();
@@ -596,4 +600,23 @@ fn exports() {
     get(a, "/api/export/xlsx").assert_error(404);
     get(a, "/api/export/geojson?from=tomorrow").assert_error(400);
     get(a, "/api/export/geojson?colour=red").assert_error(400);
+}
+
+#[test]
+fn the_demo_echo_adds_no_independent_source() {
+    // The constructed echo relays Khabar: its meetings and the release join the seed's clusters,
+    // and each still rests on one origin, Khabar.
+    let a = server();
+    let multi = get(a, "/api/clusters?min_members=2").json();
+    let multi = multi.as_array().unwrap();
+    assert!(multi.len() >= 3, "{multi:?}");
+    for c in multi {
+        let docs: Vec<&str> = c["members"].as_array().unwrap().iter().map(|m| m["doc"].as_str().unwrap()).collect();
+        assert!(docs.contains(&SEED) && docs.contains(&"echo-2023-11-24"), "{docs:?}");
+        assert_eq!(c["independent_sources"], 1, "{}", c["origins"]);
+        assert_eq!(c["origins"][0]["key"], "actor:ye.media.khabar");
+    }
+    let second = multi.iter().find(|c| c["time"]["from"] == "2023-11-07").expect("the 7–14 November meeting");
+    assert_eq!(second["type"], "CONSULT");
+    assert!(second["contradictions"].as_array().unwrap().is_empty());
 }
