@@ -1,13 +1,12 @@
 //! The ANT corpus (1,774 Arabic articles in JSON Lines) reads without an
-//! error. Ignored by default; skipped when the shared data is not there:
-//! `cargo test -p isnad-ingest --release -- --ignored`.
+//! error; skipped when the shared data is not there (`ISNAD_ANT_CORPUS`
+//! overrides the path).
 
 use std::path::PathBuf;
 
 use isnad_ingest::{read_path, Options};
 
 #[test]
-#[ignore = "reads the shared ANT corpus"]
 fn ant_corpus_reads_whole() {
     let path = std::env::var_os("ISNAD_ANT_CORPUS").map(PathBuf::from).unwrap_or_else(|| {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/news/ant/articles.jsonl")
