@@ -116,12 +116,10 @@ mod decode;
 mod detect;
 mod feed;
 mod fetch;
-mod hash;
 mod html;
 mod json;
 mod read;
 
-pub use hash::content_hash;
 pub use read::{read_bytes, read_path};
 
 /// The format an item was read from.

@@ -62,5 +62,7 @@ pub fn get(path: &str) -> Option<(&'static Asset, &'static str)> {
 /// Strong ETags: a hash of each body, computed once.
 fn etags() -> &'static Vec<String> {
     static TAGS: OnceLock<Vec<String>> = OnceLock::new();
-    TAGS.get_or_init(|| ASSETS.iter().map(|a| format!("\"{}\"", &crate::content_hash_bytes(a.body)[..16])).collect())
+    TAGS.get_or_init(|| {
+        ASSETS.iter().map(|a| format!("\"{}\"", &isnad_store::content_hash_bytes(a.body)[..16])).collect()
+    })
 }

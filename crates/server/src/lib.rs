@@ -157,7 +157,7 @@ impl AppState {
         let inner = self.inner.clone();
         tokio::task::spawn_blocking(move || {
             let mut store = Store::open(&inner.db).map_err(ApiError::store)?;
-            let hash = content_hash(&doc.text);
+            let hash = isnad_store::content_hash(&doc.text);
             store.insert(&doc, &hash, &input).map_err(ApiError::store)
         })
         .await
@@ -273,29 +273,11 @@ pub fn demo_db(path: &Path) -> Result<Counts, StoreError> {
         .iter()
         .map(|ex| {
             let doc = pipeline.analyze(ex.input(), Options::default());
-            let hash = content_hash(&doc.text);
+            let hash = isnad_store::content_hash(&doc.text);
             (doc, hash, format!("examples/{}.txt", ex.id))
         })
         .collect();
     store.insert_batch(&docs)?;
     store.recluster()?;
     store.counts()
-}
-
-/// The store's content hash of a document's text: the same key `isnad ingest`
-/// stores, so either side sees the other's documents as duplicates.
-pub fn content_hash(text: &str) -> String {
-    isnad_store::content_hash(text)
-}
-
-/// The same hash over bytes (asset ETags).
-pub(crate) fn content_hash_bytes(bytes: &[u8]) -> String {
-    let (mut a, mut b): (u64, u64) = (0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142);
-    for &byte in bytes {
-        a ^= byte as u64;
-        a = a.wrapping_mul(0x0100_0000_01b3);
-        b ^= byte as u64;
-        b = b.wrapping_mul(0x0000_0100_0000_01b3 ^ 0x2d).rotate_left(5);
-    }
-    format!("{a:016x}{b:016x}")
 }

@@ -26,6 +26,9 @@ use isnad_schema::{ClusterRecord, Document, EventRecord};
 use isnad_text::{Segmenter, TextLexicon, TokenKind};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
+mod hash;
+pub use hash::{content_hash, content_hash_bytes};
+
 /// Store errors: the database file, and what went wrong.
 #[derive(Debug)]
 pub struct StoreError(pub String);
@@ -865,20 +868,6 @@ fn insert_one(
         }
     }
     Ok(Inserted::Added)
-}
-
-/// The content hash that identifies a document's text in the store (two
-/// FNV-style 64-bit lanes, 128 bits, hex). Stable across versions: changing it
-/// would make every stored document look new.
-pub fn content_hash(text: &str) -> String {
-    let (mut a, mut b): (u64, u64) = (0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142);
-    for byte in text.bytes() {
-        a ^= byte as u64;
-        a = a.wrapping_mul(0x0100_0000_01b3);
-        b ^= byte as u64;
-        b = b.wrapping_mul(0x0000_0100_0000_01b3 ^ 0x2d).rotate_left(5);
-    }
-    format!("{a:016x}{b:016x}")
 }
 
 /// Plural and dual endings cut for search (the stem keeps at least three letters).

@@ -1,11 +1,17 @@
-//! Content hash for deduplication: SHA-256 (FIPS 180-4), kept here so that
-//! the hash never changes with a dependency.
+//! The content hash that identifies a document's text in the store: SHA-256
+//! (FIPS 180-4), implemented here so that the hash never changes with a
+//! dependency (changing it would make every stored document look new).
 
 /// Stable hash of a text for deduplication: the first 128 bits of the
 /// SHA-256 of its UTF-8 bytes, as 32 lower-case hex digits. The text is
 /// hashed exactly as given; normalise it first to match near-copies.
 pub fn content_hash(text: &str) -> String {
-    let digest = sha256(text.as_bytes());
+    content_hash_bytes(text.as_bytes())
+}
+
+/// [`content_hash`] of any bytes (asset ETags, files).
+pub fn content_hash_bytes(bytes: &[u8]) -> String {
+    let digest = sha256(bytes);
     let mut out = String::with_capacity(32);
     for b in &digest[..16] {
         out.push(char::from(HEX[usize::from(b >> 4)]));
@@ -115,6 +121,7 @@ mod tests {
     #[test]
     fn content_hash_is_truncated_sha256() {
         assert_eq!(content_hash("abc"), "ba7816bf8f01cfea414140de5dae2223");
+        assert_eq!(content_hash(""), "e3b0c44298fc1c149afbf4c8996fb924");
         assert_eq!(content_hash("خبر").len(), 32);
         assert_ne!(content_hash("خبر"), content_hash("خبر "));
     }
