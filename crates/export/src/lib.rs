@@ -64,6 +64,16 @@ impl Format {
         }
     }
 
+    /// The media type of the file (for HTTP).
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::AcledCsv => "text/csv; charset=utf-8",
+            Format::PloverJsonl | Format::Jsonl => "application/x-ndjson",
+            Format::GeoJson => "application/geo+json",
+            Format::GraphMl => "application/graphml+xml",
+        }
+    }
+
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
@@ -101,6 +111,19 @@ impl FromStr for Format {
     fn from_str(s: &str) -> Result<Format, UnknownFormat> {
         let t = s.trim();
         Format::ALL.into_iter().find(|f| f.name().eq_ignore_ascii_case(t)).ok_or_else(|| UnknownFormat(s.to_string()))
+    }
+}
+
+/// Writes clusters in one of the cluster formats (every format but `Jsonl`,
+/// which writes documents: see [`write_documents_jsonl`]). Returns the number
+/// of records written.
+pub fn write_clusters<W: Write>(format: Format, clusters: &[ClusterRecord], w: W) -> io::Result<usize> {
+    match format {
+        Format::AcledCsv => write_acled_csv(clusters, w),
+        Format::PloverJsonl => write_plover_jsonl(clusters, w),
+        Format::GeoJson => write_geojson(clusters, w),
+        Format::GraphMl => write_graphml(clusters, w),
+        Format::Jsonl => Err(io::Error::new(io::ErrorKind::InvalidInput, "jsonl exports documents, not clusters")),
     }
 }
 

@@ -228,6 +228,10 @@ fn format_names_round_trip() {
     let e = "xlsx".parse::<Format>().unwrap_err();
     assert!(e.to_string().contains("xlsx") && e.to_string().contains("acled-csv"), "{e}");
     assert_eq!(Format::GeoJson.extension(), "geojson");
+    // One dispatcher for the cluster formats; documents are not clusters.
+    let mut out = Vec::new();
+    assert_eq!(isnad_export::write_clusters(Format::GeoJson, &[], &mut out).unwrap(), 0);
+    assert!(isnad_export::write_clusters(Format::Jsonl, &[], &mut Vec::new()).is_err());
 }
 
 #[test]

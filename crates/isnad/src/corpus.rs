@@ -466,14 +466,9 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
             })?;
             n
         }
-        clusters_format => {
+        _ => {
             let clusters = store.clusters_matching(&args.filter.to_filter(0)?)?;
-            match clusters_format {
-                isnad_export::Format::AcledCsv => isnad_export::write_acled_csv(&clusters, &mut sink)?,
-                isnad_export::Format::PloverJsonl => isnad_export::write_plover_jsonl(&clusters, &mut sink)?,
-                isnad_export::Format::GeoJson => isnad_export::write_geojson(&clusters, &mut sink)?,
-                _ => isnad_export::write_graphml(&clusters, &mut sink)?,
-            }
+            isnad_export::write_clusters(format, &clusters, &mut sink)?
         }
     };
     sink.flush()?;

@@ -360,35 +360,23 @@ async fn export(
             let mut out = Vec::new();
             let io = |e: std::io::Error| ApiError::internal(format!("export: {e}"));
             if format == isnad_export::Format::Jsonl {
-                let mut docs = Vec::new();
                 s.for_each_document(|d| {
-                    docs.push(d);
+                    isnad_export::write_documents_jsonl([&d], &mut out)
+                        .map_err(|e| isnad_store::StoreError(format!("export: {e}")))?;
                     Ok(())
                 })
                 .map_err(ApiError::store)?;
-                isnad_export::write_documents_jsonl(docs.iter(), &mut out).map_err(io)?;
-                return Ok(out);
+            } else {
+                let clusters = s.clusters_matching(&filter).map_err(ApiError::store)?;
+                isnad_export::write_clusters(format, &clusters, &mut out).map_err(io)?;
             }
-            let clusters = s.clusters_matching(&filter).map_err(ApiError::store)?;
-            match format {
-                isnad_export::Format::AcledCsv => isnad_export::write_acled_csv(&clusters, &mut out),
-                isnad_export::Format::PloverJsonl => isnad_export::write_plover_jsonl(&clusters, &mut out),
-                isnad_export::Format::GeoJson => isnad_export::write_geojson(&clusters, &mut out),
-                _ => isnad_export::write_graphml(&clusters, &mut out),
-            }
-            .map_err(io)?;
             Ok(out)
         })
         .await?;
-    let (ty, ext) = match format {
-        isnad_export::Format::AcledCsv => ("text/csv; charset=utf-8", "csv"),
-        isnad_export::Format::GeoJson => ("application/geo+json", "geojson"),
-        isnad_export::Format::GraphMl => ("application/graphml+xml", "graphml"),
-        _ => ("application/x-ndjson", "jsonl"),
-    };
     let mut res = Response::new(axum::body::Body::from(body));
-    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(ty));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"isnad-{}.{ext}\"", format.name())) {
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(format.media_type()));
+    let file = format!("attachment; filename=\"isnad-{}.{}\"", format.name(), format.extension());
+    if let Ok(v) = HeaderValue::from_str(&file) {
         res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
     }
     Ok(res)
