@@ -441,25 +441,52 @@ impl Store {
     /// Recomputes every cluster from the stored documents (see `isnad-corpus`)
     /// and stores them; returns how many.
     pub fn recluster(&mut self) -> Result<usize> {
-        let mut docs: Vec<Document> = Vec::new();
-        self.for_each_document(|mut d| {
-            // The merge reads metadata, text and events only.
-            d.entities = Vec::new();
-            d.times = Vec::new();
-            d.quantities = Vec::new();
-            d.sentences = Vec::new();
-            d.framing = Default::default();
-            d.checks = Vec::new();
-            docs.push(d);
-            Ok(())
-        })?;
-        let view: Vec<isnad_corpus::CorpusDoc<'_>> = docs.iter().map(isnad_corpus::CorpusDoc::from).collect();
+        // The merge reads metadata, text and events only: from their columns and the events
+        // table, not by parsing every whole document.
+        let mut docs: Vec<(isnad_schema::DocumentMeta, String, Vec<EventRecord>)> = Vec::new();
+        {
+            let mut st = self.conn.prepare(
+                "SELECT id, title, source, url, published, language, json_extract(doc_json, '$.text') FROM documents ORDER BY id",
+            )?;
+            let rows = st.query_map([], |r| {
+                Ok((
+                    isnad_schema::DocumentMeta {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        source: r.get(2)?,
+                        url: r.get(3)?,
+                        published: r.get(4)?,
+                        language: r.get(5)?,
+                    },
+                    r.get::<_, String>(6)?,
+                    Vec::new(),
+                ))
+            })?;
+            for row in rows {
+                docs.push(row?);
+            }
+            // Events in document order (rowid follows insertion, which follows the document).
+            let mut st = self.conn.prepare("SELECT doc_id, event_json FROM events ORDER BY doc_id, rowid")?;
+            let mut rows = st.query([])?;
+            let mut at = 0;
+            while let Some(r) = rows.next()? {
+                let doc: String = r.get(0)?;
+                while at < docs.len() && docs[at].0.id < doc {
+                    at += 1;
+                }
+                if at < docs.len() && docs[at].0.id == doc {
+                    docs[at].2.push(serde_json::from_str(&r.get::<_, String>(1)?)?);
+                }
+            }
+        }
+        let view: Vec<isnad_corpus::CorpusDoc<'_>> =
+            docs.iter().map(|(meta, text, events)| isnad_corpus::CorpusDoc { meta, text, events }).collect();
         let mut opts = isnad_corpus::MergeOptions::default();
         // Outlets that are themselves agencies of the actor lexicon (an agency's own story and
         // another outlet quoting it are one origin).
         if let Ok(actors) = isnad_entities::Actors::embedded() {
-            for d in &docs {
-                let Some(outlet) = d.document.source.as_deref() else { continue };
+            for (meta, _, _) in &docs {
+                let Some(outlet) = meta.source.as_deref() else { continue };
                 let key = isnad_corpus::outlet_key(outlet);
                 if opts.outlet_actors.contains_key(&key) {
                     continue;
