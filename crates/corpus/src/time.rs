@@ -2,17 +2,7 @@
 
 use isnad_schema::EventTime;
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's
-/// days-from-civil).
-pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+pub(crate) use isnad_time::calendar::{civil_from_days, days_from_civil};
 
 /// The day of `YYYY-MM-DD…`, and whether a clock time after midnight follows.
 pub(crate) fn parse_day(s: &str) -> Option<(i64, bool)> {
@@ -37,20 +27,6 @@ pub(crate) fn parse_day(s: &str) -> Option<(i64, bool)> {
     let after_midnight =
         clock.bytes().take_while(|c| *c != b'Z' && *c != b'+' && *c != b'-').any(|c| c.is_ascii_digit() && c != b'0');
     Some((days_from_civil(i64::from(y), m, d), after_midnight))
-}
-
-/// An ISO date of a day number (for contradiction values).
-pub(crate) fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 /// `YYYY-MM-DD` of a day number.

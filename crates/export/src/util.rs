@@ -1,6 +1,7 @@
 //! Shared by the writers: calendar arithmetic, stable hashes, event dates, names.
 
 use isnad_schema::{ClusterRecord, Participant};
+use isnad_time::calendar;
 
 /// FNV-1a, 64 bits: a stable hash (the same on every platform and run).
 pub(crate) fn fnv1a(parts: &[&str]) -> u64 {
@@ -28,39 +29,18 @@ pub(crate) struct Day {
 }
 
 fn days_in_month(y: i32, m: u32) -> u32 {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    match m {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    calendar::days_in_month(i64::from(y), m)
 }
 
 impl Day {
     /// Days since 1970-01-01 (proleptic Gregorian).
     pub fn to_days(self) -> i64 {
-        let y = i64::from(self.y) - i64::from(self.m <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.m);
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + i64::from(self.d) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        calendar::days_from_civil(i64::from(self.y), self.m, self.d)
     }
 
     /// The day `days` after 1970-01-01.
     pub fn from_days(days: i64) -> Day {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let y = yoe + era * 400 + i64::from(m <= 2);
+        let (y, m, d) = calendar::civil_from_days(days);
         Day { y: y.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32, m, d }
     }
 
