@@ -114,10 +114,17 @@ fn open_existing(db: &Option<PathBuf>) -> anyhow::Result<Store> {
     Ok(Store::open(&path)?)
 }
 
+/// An input the reader did not pass on for analysis.
+enum Skipped {
+    /// Its text is stored already, or came earlier in this run (counted, not reported).
+    Duplicate,
+    /// It could not be read: the message names it.
+    Failed(String),
+}
+
 /// Counters of one ingest.
 #[derive(Default)]
 struct Tally {
-    read: usize,
     added: usize,
     duplicates: usize,
     failed: usize,
@@ -148,7 +155,7 @@ pub fn ingest(args: IngestArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
     let item_rx = std::sync::Mutex::new(item_rx);
     std::thread::scope(|scope| {
         let (doc_tx, doc_rx) = mpsc::sync_channel::<(Document, String, String)>(threads * 8);
-        let (err_tx, err_rx) = mpsc::channel::<String>();
+        let (err_tx, err_rx) = mpsc::channel::<Skipped>();
         // Reader: inputs in order; errors named and counted, never fatal.
         let paths = args.paths.clone();
         let opts = isnad_ingest::Options { max_bytes: args.max_bytes, follow_links: args.fetch, ..Default::default() };
@@ -158,12 +165,12 @@ pub fn ingest(args: IngestArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
             for path in &paths {
                 isnad_ingest::read_path(std::path::Path::new(path), &opts, &mut |r| match r {
                     Err(e) => {
-                        let _ = reader_err.send(e.to_string());
+                        let _ = reader_err.send(Skipped::Failed(e.to_string()));
                     }
                     Ok(item) => {
                         let hash = isnad_store::content_hash(&item.text);
                         if !seen.insert(hash.clone()) {
-                            let _ = reader_err.send(String::new()); // a duplicate: counted, not reported
+                            let _ = reader_err.send(Skipped::Duplicate);
                             return;
                         }
                         let name = item.name.clone();
@@ -172,7 +179,7 @@ pub fn ingest(args: IngestArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
                                 let _ = item_tx.send((hash, input));
                             }
                             Err(e) => {
-                                let _ = reader_err.send(format!("{name}: {e}"));
+                                let _ = reader_err.send(Skipped::Failed(format!("{name}: {e}")));
                             }
                         }
                     }
@@ -217,16 +224,16 @@ pub fn ingest(args: IngestArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
         };
         let drain_errors = |tally: &mut Tally| {
             for e in err_rx.try_iter() {
-                if e.is_empty() {
-                    tally.duplicates += 1;
-                } else {
-                    tally.failed += 1;
-                    report(&progress, &e);
+                match e {
+                    Skipped::Duplicate => tally.duplicates += 1,
+                    Skipped::Failed(msg) => {
+                        tally.failed += 1;
+                        report(&progress, &msg);
+                    }
                 }
             }
         };
         for item in doc_rx.iter() {
-            tally.read += 1;
             batch.push(item);
             if let Some(bar) = &progress {
                 bar.inc(1);
