@@ -16,9 +16,9 @@ use isnad_schema::{
     AcledType, ActorRef, Attribution, CheckRecord, EntityRecord, EventRecord, EventTime, Framing, FramingProfile,
     FramingTerm, Participant, PlaceRef, QuantityRecord, SourceRecord, Sourcing, Span, TimeRecord,
 };
-use isnad_text::{CharOffsets, Word};
+use isnad_text::{CharOffsets, PhraseMatch, Word};
 
-use crate::lexicon::{RecordsLexicon, Trigger};
+use crate::lexicon::{Cue, RecordsLexicon, Trigger};
 
 /// A token as the extractor sees it.
 #[derive(Clone, Debug, Default)]
@@ -144,10 +144,10 @@ fn sentence_attribution(
     idx: &CharOffsets,
     s: &SentenceView,
     words: &[Word<'_>],
+    cues: &[PhraseMatch<'_, Cue>],
     lex: &RecordsLexicon,
 ) -> Option<SentenceAttribution> {
     let sources = lex.sources.find(words);
-    let cues = lex.cues.find(words);
     let ents_in = |a: u32, b: u32| doc.entities.iter().filter(move |e| e.start >= a && e.end <= b);
     // The outlet named after the cue with ل (أكدت لوكالة خبر), or before a reveal cue.
     let outlet_mention = |from_tok: usize| -> Option<SourceRecord> {
@@ -393,8 +393,10 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
                 gloss: m.value.gloss.clone(),
             });
         }
+        // Reporting cues of this sentence (attribution, and the reporting frame below).
+        let cues = lex.cues.find(&words);
         // Attribution of this sentence.
-        let att = match sentence_attribution(doc, idx, s, &words, lex) {
+        let att = match sentence_attribution(doc, idx, s, &words, &cues, lex) {
             Some(a) if a.explicit => {
                 if a.att.sources.first().is_some_and(|x| x.kind != "self") {
                     current = Some(a.att.clone());
@@ -417,7 +419,7 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
         let facts = lex.factuality.find(&words);
         // The reporting frame "نقلت صحيفة … اليوم الجمعة عن وكالة … أن": the times between a
         // reporting verb and its أن/إن date the report, not what it reports.
-        let frame: Option<(u32, u32)> = lex.cues.find(&words).first().and_then(|c| {
+        let frame: Option<(u32, u32)> = cues.first().and_then(|c| {
             let k = s.toks[c.end..].iter().position(|t| matches!(t.key.as_str(), "ان" | "بان" | "وان"))? + c.end;
             Some((s.toks[c.start].start, s.toks[k].start))
         });
