@@ -2,7 +2,7 @@
 
 use isnad_schema::EventTime;
 
-pub(crate) use isnad_time::calendar::{civil_from_days, days_from_civil};
+pub(crate) use isnad_time::calendar::days_from_civil;
 
 /// The day of `YYYY-MM-DD…`, and whether a clock time after midnight follows.
 pub(crate) fn parse_day(s: &str) -> Option<(i64, bool)> {
@@ -30,10 +30,7 @@ pub(crate) fn parse_day(s: &str) -> Option<(i64, bool)> {
 }
 
 /// `YYYY-MM-DD` of a day number.
-pub(crate) fn iso_day(z: i64) -> String {
-    let (y, m, d) = civil_from_days(z);
-    format!("{y:04}-{m:02}-{d:02}")
-}
+pub(crate) use isnad_time::calendar::fmt_day as iso_day;
 
 /// When an event happened, in whole days `[lo, hi)`, with how many days of
 /// slack a comparison allows.
@@ -117,6 +114,7 @@ pub(crate) fn window(t: Option<&EventTime>, published: Option<&str>, max_days: u
 #[cfg(test)]
 mod tests {
     use super::*;
+    use isnad_time::calendar::civil_from_days;
 
     fn t(from: &str, to: Option<&str>, precision: u8, basis: &str) -> EventTime {
         EventTime {

@@ -11,6 +11,7 @@
 //! * `interval_duration`: a stated duration fits an interval told nearby.
 
 use isnad_schema::{CheckRecord, QuantityRecord, Span, TimeRecord};
+use isnad_time::calendar;
 
 fn span(start: u32, end: u32) -> Span {
     Span { start, end }
@@ -28,16 +29,9 @@ fn check(kind: &str, ok: bool, message: String, spans: Vec<Span>) -> CheckRecord
 /// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD…`).
 fn days(iso: &str) -> Option<i64> {
     let y: i64 = iso.get(0..4)?.parse().ok()?;
-    let m: i64 = iso.get(5..7)?.parse().ok()?;
-    let d: i64 = iso.get(8..10)?.parse().ok()?;
-    // Civil-from-days inverse (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    let m: u32 = iso.get(5..7)?.parse().ok()?;
+    let d: u32 = iso.get(8..10)?.parse().ok()?;
+    Some(calendar::days_from_civil(y, m, d))
 }
 
 /// Days of an ISO 8601 duration made of one unit (`P1W`, `P15D`, `P1M`), months as 30 days.
@@ -274,17 +268,7 @@ fn interval_checks(times: &[TimeRecord], sentence_of: &dyn Fn(u32) -> usize, out
 
 /// The day before an ISO date (the last day of an exclusive interval end).
 fn prev_day(iso: Option<&str>) -> String {
-    let Some(d) = iso.and_then(days) else { return String::new() };
-    let z = d - 1 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{day:02}")
+    iso.and_then(days).map_or_else(String::new, |d| calendar::fmt_day(d - 1))
 }
 
 #[cfg(test)]
