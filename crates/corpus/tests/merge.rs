@@ -737,18 +737,9 @@ fn every_event_is_in_exactly_one_cluster() {
     }
 }
 
-/// Civil date of a day number (the test's own copy of the algorithm).
+/// Civil date of a day number.
 fn date(z: i64) -> String {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let dd = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{dd:02}")
+    isnad_time::calendar::fmt_day(z)
 }
 
 /// `happenings` attacks, each in one of 50 towns at least 110 km apart and
