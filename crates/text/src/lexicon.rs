@@ -4,34 +4,12 @@
 //! binary; [`TextLexicon::from_dir`] loads edited copies instead.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::fmt;
 use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::normalize::{match_key, search_key};
 
-/// A malformed data line: names the file and the 1-based line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    /// File name (as given to the loader).
-    pub file: String,
-    /// 1-based line number (0 when the file itself is missing).
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(f, "{}:{}: {}", self.file, self.line, self.message)
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
+pub use crate::data::LoadError;
 
 /// Iterates the data lines of a TSV/list file: skips blank and `#` lines,
 /// and the header line when `header` is given (which must then match).
@@ -60,13 +38,6 @@ pub fn data_lines<'a>(
         }
         Some(Ok((i + 1, line.split('\t').collect())))
     })
-}
-
-impl LoadError {
-    /// An error at `file:line`.
-    pub fn new(file: &str, line: usize, message: impl Into<String>) -> LoadError {
-        LoadError { file: file.to_string(), line, message: message.into() }
-    }
 }
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> LoadError {

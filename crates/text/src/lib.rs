@@ -11,6 +11,7 @@
 //! text, end exclusive, and slicing the original text there gives the item.
 
 pub mod clitic;
+pub mod data;
 pub mod lexicon;
 pub mod normalize;
 pub mod number;
@@ -20,7 +21,8 @@ pub mod sentence;
 pub mod token;
 
 pub use clitic::{segment, Segment, SegmentKind, Segmentation};
-pub use lexicon::{LoadError, TextLexicon};
+pub use data::{Data, LoadError};
+pub use lexicon::TextLexicon;
 pub use normalize::{key, match_key, search_key, Key, KeyKind};
 pub use number::{find_quantities, Quantity, QuantityKind};
 pub use offsets::CharOffsets;
