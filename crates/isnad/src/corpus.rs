@@ -1,16 +1,12 @@
 //! Corpus commands: ingest into the store, search, events, show, clusters, export.
 
-use std::collections::HashSet;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc;
-use std::time::Instant;
 
 use clap::Args;
-use isnad_pipeline::{Input, Options, Pipeline};
-use isnad_schema::{ClusterRecord, Document};
-use isnad_store::{EventFilter, Inserted, Store};
+use isnad_schema::ClusterRecord;
+use isnad_store::{EventFilter, Store};
 
 use crate::input;
 
@@ -106,202 +102,12 @@ pub struct QueryArgs {
     pub limit: usize,
 }
 
-fn open_existing(db: &Option<PathBuf>) -> anyhow::Result<Store> {
+pub(crate) fn open_existing(db: &Option<PathBuf>) -> anyhow::Result<Store> {
     let path = db.clone().unwrap_or_else(default_db);
     if !path.exists() {
         anyhow::bail!("{}: no such database (run `isnad ingest` first, or pass --db)", path.display());
     }
     Ok(Store::open(&path)?)
-}
-
-/// An input the reader did not pass on for analysis.
-enum Skipped {
-    /// Its text is stored already, or came earlier in this run (counted, not reported).
-    Duplicate,
-    /// It could not be read: the message names it.
-    Failed(String),
-}
-
-/// Counters of one ingest.
-#[derive(Default)]
-struct Tally {
-    added: usize,
-    duplicates: usize,
-    failed: usize,
-}
-
-/// `isnad ingest PATH... [--db FILE]`.
-pub fn ingest(args: IngestArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
-    let db = args.db.clone().unwrap_or_else(default_db);
-    let mut store = Store::open(&db)?;
-    let published =
-        args.published.as_deref().map(isnad_schema::parse_published).transpose().map_err(anyhow::Error::msg)?;
-    let defaults = input::Meta { source: args.source.clone(), published, ..Default::default() };
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
-    let known = store.hashes()?;
-    let started = Instant::now();
-    let progress = (!args.quiet && io::stderr().is_terminal()).then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} documents  {per_sec}  {elapsed}  {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        bar.enable_steady_tick(std::time::Duration::from_millis(200));
-        bar
-    });
-    let mut tally = Tally::default();
-    let mut write_err: Option<anyhow::Error> = None;
-    let (item_tx, item_rx) = mpsc::sync_channel::<(String, Input)>(threads * 8);
-    let item_rx = std::sync::Mutex::new(item_rx);
-    std::thread::scope(|scope| {
-        let (doc_tx, doc_rx) = mpsc::sync_channel::<(Document, String, String)>(threads * 8);
-        let (err_tx, err_rx) = mpsc::channel::<Skipped>();
-        // Reader: inputs in order; errors named and counted, never fatal.
-        let paths = args.paths.clone();
-        let opts = isnad_ingest::Options { max_bytes: args.max_bytes, follow_links: args.fetch, ..Default::default() };
-        let reader_err = err_tx.clone();
-        scope.spawn(move || {
-            let mut seen: HashSet<String> = known;
-            for path in &paths {
-                isnad_ingest::read_path(std::path::Path::new(path), &opts, &mut |r| match r {
-                    Err(e) => {
-                        let _ = reader_err.send(Skipped::Failed(e.to_string()));
-                    }
-                    Ok(item) => {
-                        let hash = isnad_store::content_hash(&item.text);
-                        if !seen.insert(hash.clone()) {
-                            let _ = reader_err.send(Skipped::Duplicate);
-                            return;
-                        }
-                        let name = item.name.clone();
-                        match input::to_input(item, &defaults) {
-                            Ok(input) => {
-                                let _ = item_tx.send((hash, input));
-                            }
-                            Err(e) => {
-                                let _ = reader_err.send(Skipped::Failed(format!("{name}: {e}")));
-                            }
-                        }
-                    }
-                });
-            }
-        });
-        // Analysers.
-        for _ in 0..threads {
-            let rx = &item_rx;
-            let tx = doc_tx.clone();
-            scope.spawn(move || loop {
-                let next = rx.lock().map(|r| r.recv());
-                let Ok(Ok((hash, input))) = next else { break };
-                let name = input.id.clone().unwrap_or_default();
-                let doc = p.analyze(input, Options::default());
-                if tx.send((doc, hash, name)).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(doc_tx);
-        drop(err_tx);
-        // Writer (this thread): batches of documents, one transaction each.
-        let mut batch: Vec<(Document, String, String)> = Vec::new();
-        let mut flush = |batch: &mut Vec<(Document, String, String)>, tally: &mut Tally| -> anyhow::Result<()> {
-            if batch.is_empty() {
-                return Ok(());
-            }
-            let outcome = store.insert_batch(batch)?;
-            for ((doc, _, _), o) in batch.iter().zip(outcome) {
-                match o {
-                    Inserted::Added => tally.added += 1,
-                    Inserted::Duplicate => tally.duplicates += 1,
-                    Inserted::IdTaken => {
-                        tally.failed += 1;
-                        report(&progress, &format!("{}: another document is stored under this id", doc.document.id));
-                    }
-                }
-            }
-            batch.clear();
-            Ok(())
-        };
-        let drain_errors = |tally: &mut Tally| {
-            for e in err_rx.try_iter() {
-                match e {
-                    Skipped::Duplicate => tally.duplicates += 1,
-                    Skipped::Failed(msg) => {
-                        tally.failed += 1;
-                        report(&progress, &msg);
-                    }
-                }
-            }
-        };
-        for item in doc_rx.iter() {
-            batch.push(item);
-            if let Some(bar) = &progress {
-                bar.inc(1);
-            }
-            if batch.len() >= 64 {
-                drain_errors(&mut tally);
-                if let Err(e) = flush(&mut batch, &mut tally) {
-                    write_err = Some(e);
-                    break;
-                }
-            }
-        }
-        if write_err.is_none() {
-            if let Err(e) = flush(&mut batch, &mut tally) {
-                write_err = Some(e);
-            }
-        }
-        // Let the reader and analysers finish (or notice the closed channel).
-        drop(doc_rx);
-        drain_errors(&mut tally);
-    });
-    if let Some(e) = write_err {
-        return Err(e.context(format!("{}: writing stopped", db.display())));
-    }
-    // The reader may have reported after the last drain.
-    let analysed = started.elapsed();
-    if let Some(bar) = &progress {
-        bar.finish_and_clear();
-    }
-    let clusters = if store.clusters_dirty()? {
-        let t = Instant::now();
-        let clusters = store.recluster()?;
-        Some((clusters, t.elapsed()))
-    } else {
-        None
-    };
-    let counts = store.counts()?;
-    let size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
-    let secs = analysed.as_secs_f64().max(1e-9);
-    eprintln!(
-        "isnad: {} added, {} already stored (or repeated in the input), {} failed; {:.0} documents/s ({} threads) in {:.1} s",
-        tally.added,
-        tally.duplicates,
-        tally.failed,
-        tally.added as f64 / secs,
-        threads,
-        secs
-    );
-    if let Some((n, t)) = clusters {
-        eprintln!("isnad: {n} clusters ({:.1} s)", t.as_secs_f64());
-    }
-    eprintln!(
-        "isnad: {}: {} documents, {} events, {} clusters ({} across documents), {:.1} MiB",
-        db.display(),
-        counts.documents,
-        counts.events,
-        counts.clusters,
-        counts.multi_document_clusters,
-        size as f64 / (1 << 20) as f64
-    );
-    Ok(if tally.failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
-}
-
-fn report(progress: &Option<indicatif::ProgressBar>, msg: &str) {
-    match progress {
-        Some(bar) => bar.println(format!("isnad: {msg}")),
-        None => eprintln!("isnad: {msg}"),
-    }
 }
 
 /// `isnad search QUERY`.

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use isnad_pipeline::{Input, Options, Pipeline};
+use isnad_schema::EventRecord;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -112,21 +113,11 @@ fn pct(a: usize, n: usize) -> String {
     }
 }
 
+/// Scores the pipeline's events against the gold files in `gold_dir`, reading the articles'
+/// texts from `corpus`; prints the scores and returns the gated figures.
 pub fn eval(p: &Pipeline, gold_dir: &Path, corpus: &Path, verbose: bool) -> anyhow::Result<Vec<(String, f64)>> {
-    let mut texts: HashMap<String, (String, Option<String>)> = HashMap::new();
-    let content = std::fs::read_to_string(corpus).with_context(|| format!("cannot read {}", corpus.display()))?;
-    for line in content.lines().filter(|l| !l.trim().is_empty()) {
-        let v: Value = serde_json::from_str(line)?;
-        if let (Some(id), Some(text)) = (v["id"].as_str(), v["text"].as_str()) {
-            texts.insert(id.to_string(), (text.to_string(), v["date"].as_str().map(str::to_string)));
-        }
-    }
-    let mut files: Vec<_> = std::fs::read_dir(gold_dir)
-        .with_context(|| format!("cannot read {}", gold_dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
+    let texts = load_texts(corpus)?;
+    let files = gold_files(gold_dir)?;
     let mut t = Tally::default();
     for f in &files {
         let gold: Gold =
@@ -139,88 +130,138 @@ pub fn eval(p: &Pipeline, gold_dir: &Path, corpus: &Path, verbose: bool) -> anyh
             Input { id: Some(gold.id.clone()), published, text: text.clone(), ..Input::default() },
             Options::default(),
         );
-        t.gold += gold.events.len();
-        t.pred += doc.events.len();
-        let mut used = vec![false; gold.events.len()];
-        let overlaps = |g: &GoldEvent, e: &isnad_schema::EventRecord| {
-            e.evidence.iter().any(|s| g.evidence.iter().any(|gs| s.start < gs.end && gs.start < s.end))
-        };
-        for e in &doc.events {
-            let typed = (0..gold.events.len())
-                .find(|&i| !used[i] && gold.events[i].plover == e.ty && overlaps(&gold.events[i], e));
-            let any = typed.or_else(|| (0..gold.events.len()).find(|&i| !used[i] && overlaps(&gold.events[i], e)));
-            let Some(i) = any else {
-                if verbose {
-                    println!("  spurious {} {} {:?}", gold.id, e.ty, e.evidence.first().map(|s| (s.start, s.end)));
-                }
-                continue;
-            };
-            used[i] = true;
-            t.detected += 1;
-            if typed.is_none() {
-                continue;
-            }
-            t.typed += 1;
-            let g = &gold.events[i];
-            if let Some(sub) = &g.acled_sub_event_type {
-                t.acled_n += 1;
-                if e.acled.as_ref().is_some_and(|a| &a.sub_event_type == sub) {
-                    t.acled_ok += 1;
-                }
-            }
-            if let Some(gp) = &g.place {
-                t.place_n += 1;
-                let ok = e.place.as_ref().is_some_and(|pl| {
-                    let same_country = gp.country.as_deref().is_none_or(|c| c.eq_ignore_ascii_case(&pl.country));
-                    let same_name = gp.name_en.as_deref().is_none_or(|n| {
-                        let (a, b) = (fold_en(n), fold_en(&pl.name));
-                        a.contains(&b) || b.contains(&a) || pl.level == "country" || a.get(..4) == b.get(..4)
-                    });
-                    same_country && same_name
-                });
-                t.place_ok += usize::from(ok);
-            }
-            if let Some(GoldDate { from: Some(gf), to }) = &g.date {
-                t.date_n += 1;
-                let gt = to.clone().unwrap_or_else(|| gf.clone());
-                let ok = e.time.as_ref().and_then(|x| x.from.as_deref()).is_some_and(|f| {
-                    let f = &f[..10.min(f.len())];
-                    f >= &gf[..10.min(gf.len())] && (f < &gt[..10.min(gt.len())] || f == &gf[..10.min(gf.len())])
-                });
-                t.date_ok += usize::from(ok);
-            }
-            t.fact_ok += usize::from(e.factuality == g.factuality);
-            if !g.actors.is_empty() {
-                t.actor_n += 1;
-                let names: Vec<String> = e
-                    .actors
-                    .iter()
-                    .chain(&e.recipients)
-                    .flat_map(|p| [Some(p.name.to_lowercase()), p.actor.as_ref().map(|a| a.name.to_lowercase())])
-                    .flatten()
-                    .collect();
-                let ok = g.actors.iter().any(|a| {
-                    let a = a.to_lowercase();
-                    names.iter().any(|n| n.contains(&a) || a.contains(n.as_str()))
-                });
-                t.actor_ok += usize::from(ok);
-            }
-            for (k, v) in &g.counts {
-                if let Some(v) = v {
-                    t.count_n += 1;
-                    t.count_ok += usize::from(e.counts.get(k).is_some_and(|x| (x - v).abs() < 1e-9));
-                }
-            }
-        }
-        if verbose {
-            for (_, g) in gold.events.iter().enumerate().filter(|(i, _)| !used[*i]) {
-                println!("  missed   {} {} {:?}", gold.id, g.plover, g.evidence.first().map(|s| (s.start, s.end)));
-            }
+        score_document(&doc.events, &gold, &mut t, verbose);
+    }
+    Ok(summary(&t, files.len()))
+}
+
+/// Article id → (text, date) from a JSON Lines corpus.
+fn load_texts(corpus: &Path) -> anyhow::Result<HashMap<String, (String, Option<String>)>> {
+    let mut texts = HashMap::new();
+    let content = std::fs::read_to_string(corpus).with_context(|| format!("cannot read {}", corpus.display()))?;
+    for line in content.lines().filter(|l| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line)?;
+        if let (Some(id), Some(text)) = (v["id"].as_str(), v["text"].as_str()) {
+            texts.insert(id.to_string(), (text.to_string(), v["date"].as_str().map(str::to_string)));
         }
     }
+    Ok(texts)
+}
+
+/// The `.json` gold files of a directory, sorted.
+fn gold_files(gold_dir: &Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
+    let mut files: Vec<_> = std::fs::read_dir(gold_dir)
+        .with_context(|| format!("cannot read {}", gold_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Whether a predicted event's evidence overlaps a gold event's.
+fn overlaps(g: &GoldEvent, e: &EventRecord) -> bool {
+    e.evidence.iter().any(|s| g.evidence.iter().any(|gs| s.start < gs.end && gs.start < s.end))
+}
+
+/// Matches one document's events to its gold events (same type first, then any overlap) and
+/// counts detections, typed matches and the attributes of typed matches.
+fn score_document(events: &[EventRecord], gold: &Gold, t: &mut Tally, verbose: bool) {
+    t.gold += gold.events.len();
+    t.pred += events.len();
+    let mut used = vec![false; gold.events.len()];
+    for e in events {
+        let typed =
+            (0..gold.events.len()).find(|&i| !used[i] && gold.events[i].plover == e.ty && overlaps(&gold.events[i], e));
+        let any = typed.or_else(|| (0..gold.events.len()).find(|&i| !used[i] && overlaps(&gold.events[i], e)));
+        let Some(i) = any else {
+            if verbose {
+                println!("  spurious {} {} {:?}", gold.id, e.ty, e.evidence.first().map(|s| (s.start, s.end)));
+            }
+            continue;
+        };
+        used[i] = true;
+        t.detected += 1;
+        if typed.is_some() {
+            t.typed += 1;
+            score_attributes(e, &gold.events[i], t);
+        }
+    }
+    if verbose {
+        for (_, g) in gold.events.iter().enumerate().filter(|(i, _)| !used[*i]) {
+            println!("  missed   {} {} {:?}", gold.id, g.plover, g.evidence.first().map(|s| (s.start, s.end)));
+        }
+    }
+}
+
+/// Counts the attributes of one typed match that the gold event gives.
+fn score_attributes(e: &EventRecord, g: &GoldEvent, t: &mut Tally) {
+    if let Some(sub) = &g.acled_sub_event_type {
+        t.acled_n += 1;
+        t.acled_ok += usize::from(e.acled.as_ref().is_some_and(|a| &a.sub_event_type == sub));
+    }
+    if let Some(gp) = &g.place {
+        t.place_n += 1;
+        t.place_ok += usize::from(e.place.as_ref().is_some_and(|pl| same_place(gp, pl)));
+    }
+    if let Some(GoldDate { from: Some(gf), to }) = &g.date {
+        t.date_n += 1;
+        let gt = to.as_deref().unwrap_or(gf);
+        t.date_ok += usize::from(e.time.as_ref().and_then(|x| x.from.as_deref()).is_some_and(|f| in_range(f, gf, gt)));
+    }
+    t.fact_ok += usize::from(e.factuality == g.factuality);
+    if !g.actors.is_empty() {
+        t.actor_n += 1;
+        t.actor_ok += usize::from(names_an_actor(e, &g.actors));
+    }
+    for (k, v) in &g.counts {
+        if let Some(v) = v {
+            t.count_n += 1;
+            t.count_ok += usize::from(e.counts.get(k).is_some_and(|x| (x - v).abs() < 1e-9));
+        }
+    }
+}
+
+/// The gold place (country, English name) and the predicted one agree, leniently: one name
+/// contains the other, their first four letters agree, or the prediction is the country.
+fn same_place(gp: &GoldPlace, pl: &isnad_schema::PlaceRef) -> bool {
+    let same_country = gp.country.as_deref().is_none_or(|c| c.eq_ignore_ascii_case(&pl.country));
+    let same_name = gp.name_en.as_deref().is_none_or(|n| {
+        let (a, b) = (fold_en(n), fold_en(&pl.name));
+        a.contains(&b) || b.contains(&a) || pl.level == "country" || a.get(..4) == b.get(..4)
+    });
+    same_country && same_name
+}
+
+/// The predicted start day lies in the gold range `[from, to)` (or is its first day).
+fn in_range(f: &str, gf: &str, gt: &str) -> bool {
+    fn day(s: &str) -> &str {
+        &s[..10.min(s.len())]
+    }
+    let f = day(f);
+    f >= day(gf) && (f < day(gt) || f == day(gf))
+}
+
+/// Some participant's name (or linked actor's name) contains a gold actor name, or is in it.
+fn names_an_actor(e: &EventRecord, gold: &[String]) -> bool {
+    let names: Vec<String> = e
+        .actors
+        .iter()
+        .chain(&e.recipients)
+        .flat_map(|p| [Some(p.name.to_lowercase()), p.actor.as_ref().map(|a| a.name.to_lowercase())])
+        .flatten()
+        .collect();
+    gold.iter().any(|a| {
+        let a = a.to_lowercase();
+        names.iter().any(|n| n.contains(&a) || a.contains(n.as_str()))
+    })
+}
+
+/// Prints the scores; returns the gated figures.
+fn summary(t: &Tally, articles: usize) -> Vec<(String, f64)> {
     let (dp, dr, df) = prf(t.detected, t.pred, t.gold);
     let (tp, tr, tf) = prf(t.typed, t.pred, t.gold);
-    println!("{} articles, {} gold events, {} predicted", files.len(), t.gold, t.pred);
+    println!("{articles} articles, {} gold events, {} predicted", t.gold, t.pred);
     println!("detection (evidence overlaps): precision {dp:.1}  recall {dr:.1}  F1 {df:.1}");
     println!("typed (and same PLOVER type):  precision {tp:.1}  recall {tr:.1}  F1 {tf:.1}");
     println!(
@@ -232,5 +273,5 @@ pub fn eval(p: &Pipeline, gold_dir: &Path, corpus: &Path, verbose: bool) -> anyh
         pct(t.actor_ok, t.actor_n),
         pct(t.count_ok, t.count_n)
     );
-    Ok(vec![("events.typed_f1".into(), tf), ("events.detection_f1".into(), df)])
+    vec![("events.typed_f1".into(), tf), ("events.detection_f1".into(), df)]
 }

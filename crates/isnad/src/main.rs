@@ -4,6 +4,7 @@ mod bench;
 mod corpus;
 mod eval;
 mod events_eval;
+mod ingest;
 mod input;
 mod ner;
 mod report;
@@ -14,9 +15,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use isnad_pipeline::{Options, Pipeline};
-
-/// The bundled demo article (Khabar agency, Thursday 23 November 2023).
-pub const SEED: &str = include_str!("../../../examples/khabar-2023-11-23.txt");
 
 #[derive(Parser)]
 #[command(name = "isnad", version, about = "Arabic conflict reporting → structured, sourced, checkable records")]
@@ -227,64 +225,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let many = paths.len() > 1 || paths.iter().any(|p| p.ends_with(".jsonl") || p.ends_with(".ndjson"));
             analyze(&p, &paths, &meta, format, Options { tokens, prefer_future }, compact || many, max_bytes)
         }
-        Command::Demo { report: false, addr, .. } => {
-            let dir = std::env::temp_dir().join(format!("isnad-demo-{}", std::process::id()));
-            std::fs::create_dir_all(&dir)?;
-            let db = dir.join("demo.db");
-            let _ = std::fs::remove_file(&db);
-            let counts = isnad_server::demo_db(&db)?;
-            eprintln!(
-                "isnad: demo database {}: {} document(s), {} events, {} clusters",
-                db.display(),
-                counts.documents,
-                counts.events,
-                counts.clusters
-            );
-            let mut opts = isnad_server::ServeOptions::new(&db);
-            opts.addr = addr;
-            let served = isnad_server::run(opts, |a| {
-                println!("isnad demo: open http://{a}/  (Ctrl-C to stop)");
-                let _ = io::stdout().flush();
-            });
-            let _ = std::fs::remove_dir_all(&dir);
-            served.map_err(|e| anyhow::anyhow!("{addr}: {e}"))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Serve { db, addr, allow_ingest, max_body } => {
-            let db = db.unwrap_or_else(corpus::default_db);
-            if !db.exists() {
-                anyhow::bail!("{}: no such database (run `isnad ingest` first, or `isnad demo`)", db.display());
-            }
-            let mut opts = isnad_server::ServeOptions::new(&db);
-            opts.addr = addr;
-            opts.allow_ingest = allow_ingest;
-            opts.max_body = max_body;
-            isnad_server::run(opts, |a| {
-                println!("isnad: serving {} at http://{a}/", db.display());
-                let _ = io::stdout().flush();
-            })
-            .map_err(|e| anyhow::anyhow!("{addr}: {e}"))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Demo { report: true, format, .. } => {
-            let p = pipeline(&cli.data)?;
-            let input = isnad_pipeline::Input {
-                id: Some("khabar-2023-11-23".into()),
-                title: SEED.lines().next().map(|t| t.trim().to_string()),
-                source: Some("Khabar news agency (وكالة خبر)".into()),
-                url: None,
-                published: Some("2023-11-23".into()),
-                text: SEED.to_string(),
-            };
-            let doc = p.analyze(input, Options::default());
-            let mut out = io::stdout().lock();
-            match format {
-                Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?,
-                Format::Text => report::write(&mut out, &doc)?,
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Ingest(args) => corpus::ingest(args, &pipeline(&cli.data)?),
+        Command::Demo { report: false, addr, .. } => demo_serve(addr),
+        Command::Serve { db, addr, allow_ingest, max_body } => serve(db, addr, allow_ingest, max_body),
+        Command::Demo { report: true, format, .. } => demo_report(&pipeline(&cli.data)?, format),
+        Command::Ingest(args) => ingest::ingest(args, &pipeline(&cli.data)?),
         Command::Search { query, args } => corpus::search(&query, args),
         Command::Events { filter, args } => corpus::events(filter, args),
         Command::Show { id, args } => corpus::show(&id, args),
@@ -293,47 +237,115 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval { what } => eval::run(what, &pipeline(&cli.data)?),
         Command::Train { what } => ner::train(what, &pipeline(&cli.data)?),
         Command::Bench(args) => bench::run(args, &pipeline(&cli.data)?),
-        Command::Data { what } => match what {
-            DataCommand::Places { shared, out } => {
-                let built = isnad_gazetteer::build(&shared).map_err(anyhow::Error::msg)?;
-                built.write_to(&out)?;
-                eprintln!("wrote {}", out.display());
-                Ok(ExitCode::SUCCESS)
-            }
-            DataCommand::Wordfreq { conll, jsonl, min_count, out } => {
-                let mut texts = Vec::new();
-                for path in &conll {
-                    let content = std::fs::read_to_string(path)?;
-                    let words: Vec<&str> = content.lines().filter_map(|l| l.split('\t').next()).collect();
-                    texts.push(words.join(" "));
-                }
-                for path in &jsonl {
-                    for line in std::fs::read_to_string(path)?.lines().filter(|l| !l.trim().is_empty()) {
-                        let v: serde_json::Value = serde_json::from_str(line)?;
-                        if let Some(t) = v["text"].as_str() {
-                            texts.push(t.to_string());
-                        }
-                    }
-                }
-                let table = isnad_text::lexicon::build_wordfreq(texts.iter().map(|s| s.as_str()), min_count);
-                let sources: Vec<String> = conll
-                    .iter()
-                    .chain(&jsonl)
-                    .map(|p| p.file_name().unwrap_or_default().to_string_lossy().into_owned())
-                    .collect();
-                let header = format!(
-                    "# Match-key frequencies of Arabic words, used only to decide clitic cuts.\n\
-                     # Derived facts (counts) from: {}. See NOTICE for provenance and licenses.\n\
-                     # Rebuild: isnad data wordfreq --conll ../shared/data/ner/anercorp/train.conll \\\n\
-                     #   --jsonl ../shared/data/news/ant/articles.jsonl --min-count {min_count} --out data/lexicon/wordfreq.tsv\n",
-                    sources.join(", ")
-                );
-                std::fs::write(&out, header + &table)?;
-                eprintln!("wrote {} ({} words)", out.display(), table.lines().count() - 1);
-                Ok(ExitCode::SUCCESS)
-            }
-        },
+        Command::Data { what: DataCommand::Places { shared, out } } => data_places(&shared, &out),
+        Command::Data { what: DataCommand::Wordfreq { conll, jsonl, min_count, out } } => {
+            data_wordfreq(&conll, &jsonl, min_count, &out)
+        }
     }
+}
+
+/// `isnad demo`: the bundled examples in a temporary database, served until Ctrl-C.
+fn demo_serve(addr: std::net::SocketAddr) -> anyhow::Result<ExitCode> {
+    let dir = std::env::temp_dir().join(format!("isnad-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let db = dir.join("demo.db");
+    let _ = std::fs::remove_file(&db);
+    let counts = isnad_server::demo_db(&db)?;
+    eprintln!(
+        "isnad: demo database {}: {} document(s), {} events, {} clusters",
+        db.display(),
+        counts.documents,
+        counts.events,
+        counts.clusters
+    );
+    let mut opts = isnad_server::ServeOptions::new(&db);
+    opts.addr = addr;
+    let served = isnad_server::run(opts, |a| {
+        println!("isnad demo: open http://{a}/  (Ctrl-C to stop)");
+        let _ = io::stdout().flush();
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    served.map_err(|e| anyhow::anyhow!("{addr}: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `isnad serve`: the JSON API and the web app over one database.
+fn serve(
+    db: Option<PathBuf>,
+    addr: std::net::SocketAddr,
+    allow_ingest: bool,
+    max_body: usize,
+) -> anyhow::Result<ExitCode> {
+    let db = db.unwrap_or_else(corpus::default_db);
+    if !db.exists() {
+        anyhow::bail!("{}: no such database (run `isnad ingest` first, or `isnad demo`)", db.display());
+    }
+    let mut opts = isnad_server::ServeOptions::new(&db);
+    opts.addr = addr;
+    opts.allow_ingest = allow_ingest;
+    opts.max_body = max_body;
+    isnad_server::run(opts, |a| {
+        println!("isnad: serving {} at http://{a}/", db.display());
+        let _ = io::stdout().flush();
+    })
+    .map_err(|e| anyhow::anyhow!("{addr}: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `isnad demo --report`: the seed article's report or isnad/1 JSON.
+fn demo_report(p: &Pipeline, format: Format) -> anyhow::Result<ExitCode> {
+    let input = isnad_server::EXAMPLES[0].input();
+    let doc = p.analyze(input, Options::default());
+    let mut out = io::stdout().lock();
+    match format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?,
+        Format::Text => report::write(&mut out, &doc)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `isnad data places`: rebuilds `data/places/` from the shared gazetteers.
+fn data_places(shared: &std::path::Path, out: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let built = isnad_gazetteer::build(shared).map_err(anyhow::Error::msg)?;
+    built.write_to(out)?;
+    eprintln!("wrote {}", out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `isnad data wordfreq`: rebuilds the match-key frequency table.
+fn data_wordfreq(
+    conll: &[PathBuf],
+    jsonl: &[PathBuf],
+    min_count: u32,
+    out: &std::path::Path,
+) -> anyhow::Result<ExitCode> {
+    let mut texts = Vec::new();
+    for path in conll {
+        let content = std::fs::read_to_string(path)?;
+        let words: Vec<&str> = content.lines().filter_map(|l| l.split('\t').next()).collect();
+        texts.push(words.join(" "));
+    }
+    for path in jsonl {
+        for line in std::fs::read_to_string(path)?.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line)?;
+            if let Some(t) = v["text"].as_str() {
+                texts.push(t.to_string());
+            }
+        }
+    }
+    let table = isnad_text::lexicon::build_wordfreq(texts.iter().map(|s| s.as_str()), min_count);
+    let sources: Vec<String> =
+        conll.iter().chain(jsonl).map(|p| p.file_name().unwrap_or_default().to_string_lossy().into_owned()).collect();
+    let header = format!(
+        "# Match-key frequencies of Arabic words, used only to decide clitic cuts.\n\
+         # Derived facts (counts) from: {}. See NOTICE for provenance and licenses.\n\
+         # Rebuild: isnad data wordfreq --conll ../shared/data/ner/anercorp/train.conll \\\n\
+         #   --jsonl ../shared/data/news/ant/articles.jsonl --min-count {min_count} --out data/lexicon/wordfreq.tsv\n",
+        sources.join(", ")
+    );
+    std::fs::write(out, header + &table)?;
+    eprintln!("wrote {} ({} words)", out.display(), table.lines().count() - 1);
+    Ok(ExitCode::SUCCESS)
 }
 
 fn analyze(

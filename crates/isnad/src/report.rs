@@ -2,11 +2,26 @@
 
 use std::io::{self, Write};
 
-use isnad_pipeline::CharIndex;
-use isnad_schema::Document;
+use isnad_schema::{Document, EntityRecord, EventRecord, EventTime, Participant};
+use isnad_text::CharOffsets;
 
 /// Writes the report of one document.
 pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let idx = CharOffsets::new(&doc.text);
+    header(out, doc)?;
+    quantities(out, doc)?;
+    times(out, doc)?;
+    entities(out, doc)?;
+    events(out, doc, &idx)?;
+    timeline(out, doc)?;
+    sourcing(out, doc)?;
+    framing(out, doc)?;
+    checks(out, doc)?;
+    sentences(out, doc, &idx)
+}
+
+/// Identification: id, title, source, date, language, length.
+fn header(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     let d = &doc.document;
     writeln!(out, "Document   {}", d.id)?;
     if let Some(t) = &d.title {
@@ -18,7 +33,11 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "Published  {}", d.published.as_deref().unwrap_or("(not given)"))?;
     writeln!(out, "Language   {}", d.language)?;
     writeln!(out, "Length     {} characters, {} sentences", doc.text.chars().count(), doc.sentences.len())?;
-    writeln!(out)?;
+    writeln!(out)
+}
+
+/// One line per quantity: value, kind (and relation), counted noun.
+fn quantities(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "Quantities ({})", doc.quantities.len())?;
     if !doc.quantities.is_empty() {
         writeln!(out, "  {:>12}  {:<11}  {:<28}  text", "value", "kind", "counted noun")?;
@@ -36,7 +55,11 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         };
         writeln!(out, "  {value:>12}  {kind:<11}  {noun:<28}  «{}» @{}-{}", q.text, q.start, q.end)?;
     }
-    writeln!(out)?;
+    writeln!(out)
+}
+
+/// One line per time expression with its resolved value, and its conflict if any.
+fn times(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "Times ({})", doc.times.len())?;
     for t in &doc.times {
         let value = match (&t.from, &t.to, &t.duration) {
@@ -55,9 +78,12 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
             writeln!(out, "            ⚠ {c}")?;
         }
     }
-    writeln!(out)?;
+    writeln!(out)
+}
+
+/// One line per entity id: type, canonical link, mentions.
+fn entities(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "Entities ({} mentions)", doc.entities.len())?;
-    // One line per entity id: type, canonical link, mentions.
     let mut order: Vec<&str> = Vec::new();
     for e in &doc.entities {
         if !order.contains(&e.id.as_str()) {
@@ -65,7 +91,7 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         }
     }
     for id in order {
-        let mentions: Vec<&isnad_schema::EntityRecord> = doc.entities.iter().filter(|e| e.id == id).collect();
+        let mentions: Vec<&EntityRecord> = doc.entities.iter().filter(|e| e.id == id).collect();
         let first = mentions[0];
         let link = match (&first.actor, &first.place) {
             (Some(a), _) => format!("{} [{}]", a.name, a.id),
@@ -80,24 +106,35 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         }
         writeln!(out, "  {id:<4} {:<4} {link:<48} ×{}  «{}»", first.ty, mentions.len(), forms.join("» «"))?;
     }
-    writeln!(out)?;
-    let idx = CharIndex::new(&doc.text);
+    writeln!(out)
+}
+
+/// Names of participants, or `-`.
+fn names(ps: &[Participant]) -> String {
+    if ps.is_empty() {
+        "-".to_string()
+    } else {
+        ps.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// `from → to`, `from`, or `fallback` when the time is unresolved.
+fn span(from: &Option<String>, to: &Option<String>, fallback: &str) -> String {
+    match (from, to) {
+        (Some(f), Some(to)) => format!("{f} → {to}"),
+        (Some(f), None) => f.clone(),
+        _ => fallback.into(),
+    }
+}
+
+/// Five lines per event: type and ACLED kind; who, whom, where; when and counts; factuality and
+/// attribution; the evidence quoted.
+fn events(out: &mut impl Write, doc: &Document, idx: &CharOffsets) -> io::Result<()> {
     writeln!(out, "Events ({})", doc.events.len())?;
     for e in &doc.events {
         let acled = e.acled.as_ref().map_or("-".to_string(), |a| format!("{} / {}", a.event_type, a.sub_event_type));
-        let names = |ps: &[isnad_schema::Participant]| {
-            if ps.is_empty() {
-                "-".to_string()
-            } else {
-                ps.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
-            }
-        };
         let when = e.time.as_ref().map_or("-".to_string(), |t| {
-            let v = match (&t.from, &t.to) {
-                (Some(f), Some(to)) => format!("{f} → {to}"),
-                (Some(f), None) => f.clone(),
-                _ => "?".into(),
-            };
+            let v = span(&t.from, &t.to, "?");
             format!("{v} (precision {}, from {})", t.precision.map_or("-".into(), |p| p.to_string()), t.basis)
         });
         let place = e.place.as_ref().map_or("-".to_string(), |p| format!("{} [{}]", p.name, p.id));
@@ -120,36 +157,40 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "      {} | says: {} [{}]", e.factuality, e.attribution.chain, e.attribution.basis)?;
         writeln!(out, "      evidence {}", quotes.join(" "))?;
     }
-    writeln!(out)?;
-    // Timeline: events dated from the text, earliest first.
-    let mut dated: Vec<&isnad_schema::EventRecord> = doc
+    writeln!(out)
+}
+
+/// Events dated from the text (not by publication), earliest first.
+fn timeline(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let mut dated: Vec<(&EventRecord, &EventTime)> = doc
         .events
         .iter()
-        .filter(|e| e.time.as_ref().is_some_and(|t| t.basis != "publication" && t.from.is_some()))
+        .filter_map(|e| e.time.as_ref().map(|t| (e, t)))
+        .filter(|(_, t)| t.basis != "publication" && t.from.is_some())
         .collect();
-    dated.sort_by(|a, b| {
-        let key = |e: &isnad_schema::EventRecord| e.time.as_ref().and_then(|t| t.from.clone()).unwrap_or_default();
-        key(a).cmp(&key(b))
-    });
+    dated.sort_by(|a, b| a.1.from.cmp(&b.1.from));
     writeln!(out, "Timeline ({} events dated by the text)", dated.len())?;
-    for e in dated {
-        let t = e.time.as_ref().expect("filtered above");
-        let span = match (&t.from, &t.to) {
-            (Some(f), Some(to)) => format!("{f} → {to}"),
-            (Some(f), None) => f.clone(),
-            _ => String::new(),
-        };
+    for (e, t) in dated {
+        let span = span(&t.from, &t.to, "");
         let who = e.actors.iter().chain(&e.recipients).map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ");
         writeln!(out, "  {span:<26} p{} {:<10} {} {who}", t.precision.unwrap_or(0), e.ty, e.id)?;
     }
-    writeln!(out)?;
+    writeln!(out)
+}
+
+/// Who the claims rest on.
+fn sourcing(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     let s = &doc.sourcing;
     writeln!(
         out,
         "Sourcing: {} claims — anonymous {}, named {}, official {}, witness {}, the outlet's earlier reporting {}, the outlet alone {}",
         s.claims, s.anonymous, s.named, s.official, s.witness, s.self_citation, s.outlet_only
     )?;
-    writeln!(out)?;
+    writeln!(out)
+}
+
+/// Loaded terms, by leaning, and the dominant vocabulary.
+fn framing(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "Framing ({} loaded terms)", doc.framing.terms.len())?;
     for (l, n) in &doc.framing.profile.by_leaning {
         writeln!(out, "  {l:<24} {n}")?;
@@ -160,13 +201,21 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     for t in &doc.framing.terms {
         writeln!(out, "  «{}» {} / {} — {}", t.text, t.category, t.leaning, t.gloss)?;
     }
-    writeln!(out)?;
+    writeln!(out)
+}
+
+/// Consistency checks, flagged when inconsistent.
+fn checks(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "Checks ({})", doc.checks.len())?;
     for c in &doc.checks {
         let mark = if c.status == "consistent" { "ok " } else { "⚠  " };
         writeln!(out, "  {mark}{:<20} {}", c.kind, c.message)?;
     }
-    writeln!(out)?;
+    writeln!(out)
+}
+
+/// Numbered sentences, shortened to 90 characters.
+fn sentences(out: &mut impl Write, doc: &Document, idx: &CharOffsets) -> io::Result<()> {
     writeln!(out, "Sentences")?;
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = idx.slice(&doc.text, s.start, s.end);
@@ -174,6 +223,5 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         let more = if text.chars().count() > 90 { "…" } else { "" };
         writeln!(out, "  {:>3}. [{}-{}] {short}{more}", i + 1, s.start, s.end)?;
     }
-    writeln!(out)?;
-    Ok(())
+    writeln!(out)
 }
