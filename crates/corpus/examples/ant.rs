@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use isnad_corpus::{cluster, near_duplicates, CorpusDoc, MergeOptions};
-use isnad_pipeline::{Input, Options, Pipeline};
+use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
 
 const DEFAULT: &str = "../shared/data/news/ant/articles.jsonl";
 
@@ -43,14 +43,14 @@ fn main() -> ExitCode {
         };
         let published =
             field(&v, "published").or_else(|| field(&v, "date")).and_then(|d| isnad_schema::parse_published(&d).ok());
-        let input = Input {
+        let meta = InputMeta {
             id: field(&v, "id"),
             title: field(&v, "title"),
             source: field(&v, "source"),
             url: field(&v, "url"),
             published,
-            text: field(&v, "text").unwrap_or_default(),
         };
+        let input = Input { meta, text: field(&v, "text").unwrap_or_default() };
         docs.push(p.analyze(input, Options::default()));
     }
     let analysed = started.elapsed();

@@ -1,7 +1,7 @@
 //! The merge over documents analysed by the real pipeline.
 
 use isnad_corpus::{cluster, CorpusDoc, MergeOptions};
-use isnad_pipeline::{Input, Options, Pipeline};
+use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
 use isnad_schema::{ClusterRecord, Document};
 
 fn analyse(items: &[(&str, &str, &str, &str)]) -> Vec<Document> {
@@ -11,11 +11,13 @@ fn analyse(items: &[(&str, &str, &str, &str)]) -> Vec<Document> {
         .map(|(id, outlet, published, text)| {
             p.analyze(
                 Input {
-                    id: Some(id.to_string()),
-                    title: None,
-                    source: Some(outlet.to_string()),
-                    url: None,
-                    published: Some(published.to_string()),
+                    meta: InputMeta {
+                        id: Some(id.to_string()),
+                        title: None,
+                        source: Some(outlet.to_string()),
+                        url: None,
+                        published: Some(published.to_string()),
+                    },
                     text: text.to_string(),
                 },
                 Options::default(),

@@ -9,7 +9,7 @@ use feed_rs::model::{Entry, Text};
 use feed_rs::parser::{self, ParseErrorKind, ParseFeedError};
 
 use crate::html::{self, clean_text};
-use crate::{date, decode, detect, fetch, Format, Item, ItemError, Meta, Options};
+use crate::{date, decode, detect, fetch, Format, InputMeta, Item, ItemError, Meta, Options};
 
 /// Reads a feed held in memory.
 pub(crate) fn read(name: &str, bytes: &[u8], opts: &Options, each: &mut dyn FnMut(Result<Item, ItemError>)) {
@@ -53,7 +53,7 @@ pub(crate) fn read(name: &str, bytes: &[u8], opts: &Options, each: &mut dyn FnMu
         decode::xml_declaration(bytes).filter(|e| *e != encoding_rs::UTF_8).map(|e| e.name().to_ascii_lowercase());
     for (i, entry) in feed.entries.iter().enumerate() {
         let at = format!("{name}#{}", i + 1);
-        let mut meta = Meta {
+        let declared = InputMeta {
             id: Some(entry.id.trim().to_string()).filter(|s| !s.is_empty()),
             title: entry.title.as_ref().and_then(plain),
             source: source.clone(),
@@ -62,25 +62,28 @@ pub(crate) fn read(name: &str, bytes: &[u8], opts: &Options, each: &mut dyn FnMu
                 .published
                 .or(entry.updated)
                 .map(|d| dates.borrow().written.get(&d).cloned().unwrap_or_else(|| date::from_utc(&d))),
+        };
+        let mut meta = Meta {
+            declared,
             language: entry.language.as_deref().and_then(html::language_tag).or_else(|| language.clone()),
             encoding: encoding.clone(),
             notes: Vec::new(),
         };
-        if meta.published.is_none() {
+        if meta.declared.published.is_none() {
             if let Some(raw) = dates.borrow().refused.first() {
                 meta.notes.push(format!("a date of the feed was not understood ({raw:?}); dropped"));
             }
         }
         let mut text = body(entry);
         if opts.follow_links && text.chars().count() < opts.fetch_below_chars {
-            if let Some(url) = meta.url.clone().filter(|u| fetch::is_url(u)) {
+            if let Some(url) = meta.declared.url.clone().filter(|u| fetch::is_url(u)) {
                 match fetch_article(&url, opts) {
                     Ok(page) if page.text.chars().count() > text.chars().count() => {
                         text = page.text;
                         meta.notes.push(format!("text fetched from {url}"));
                         meta.notes.extend(page.notes);
-                        meta.title = meta.title.or(page.title);
-                        meta.published = meta.published.or(page.published);
+                        meta.declared.title = meta.declared.title.or(page.title);
+                        meta.declared.published = meta.declared.published.or(page.published);
                         meta.language = meta.language.or(page.language);
                     }
                     Ok(_) => meta.notes.push(format!("page at {url} has no longer text; feed text kept")),
@@ -242,11 +245,11 @@ mod tests {
             <item><title>c</title><description>نص ج</description><pubDate>2024-03-05 23:30:00 +0300</pubDate></item>
             </channel></rss>"#;
         let got: Vec<Item> = items(xml).into_iter().map(Result::unwrap).collect();
-        assert_eq!(got[0].meta.published.as_deref(), Some("2024-03-05"));
-        assert_eq!(got[1].meta.published, None);
+        assert_eq!(got[0].meta.declared.published.as_deref(), Some("2024-03-05"));
+        assert_eq!(got[1].meta.declared.published, None);
         assert!(got[1].meta.notes[0].contains("\"قبل ساعتين\""), "{:?}", got[1].meta.notes);
         // Late evening in +03:00 is still the 5th, not the UTC date.
-        assert_eq!(got[2].meta.published.as_deref(), Some("2024-03-05T23:30:00+03:00"));
+        assert_eq!(got[2].meta.declared.published.as_deref(), Some("2024-03-05T23:30:00+03:00"));
         assert!(got[0].meta.notes.is_empty());
     }
 
@@ -269,8 +272,8 @@ mod tests {
         read("f.rss", &bytes, &Options::default(), &mut |r| out.push(r));
         let item = out.remove(0).unwrap();
         assert_eq!(item.text, "نص الخبر");
-        assert_eq!(item.meta.title.as_deref(), Some("عنوان"));
-        assert_eq!(item.meta.source.as_deref(), Some("نشرة"));
+        assert_eq!(item.meta.declared.title.as_deref(), Some("عنوان"));
+        assert_eq!(item.meta.declared.source.as_deref(), Some("نشرة"));
         assert_eq!(item.meta.encoding.as_deref(), Some("windows-1256"));
     }
 }

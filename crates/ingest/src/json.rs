@@ -4,7 +4,7 @@ use std::io::{BufRead, Read};
 
 use serde_json::{Map, Value};
 
-use crate::{date, decode, detect, html, Format, Item, ItemError, Meta};
+use crate::{date, decode, detect, html, Format, InputMeta, Item, ItemError, Meta};
 
 const TEXT_KEYS: &[&str] = &["text", "content", "body", "article", "articleBody"];
 const TITLE_KEYS: &[&str] = &["title", "headline"];
@@ -131,7 +131,7 @@ fn to_item(name: String, obj: &Map<String, Value>, format: Format) -> Result<Ite
         Value::String(s) => s.clone(),
         _ => return Err(ItemError::new(name, format!("\"{key}\" is not a string"))),
     };
-    let mut meta = Meta {
+    let declared = InputMeta {
         id: obj.get("id").and_then(|v| match v {
             Value::String(s) => Some(s.clone()),
             Value::Number(n) => Some(n.to_string()),
@@ -140,6 +140,10 @@ fn to_item(name: String, obj: &Map<String, Value>, format: Format) -> Result<Ite
         title: string_field(obj, TITLE_KEYS),
         source: string_field(obj, SOURCE_KEYS),
         url: string_field(obj, URL_KEYS),
+        published: None,
+    };
+    let mut meta = Meta {
+        declared,
         language: string_field(obj, LANG_KEYS).and_then(|l| html::language_tag(&l)),
         ..Meta::default()
     };
@@ -153,10 +157,10 @@ fn to_item(name: String, obj: &Map<String, Value>, format: Format) -> Result<Ite
     Ok(Item { name, format, meta, text })
 }
 
-/// Normalises `raw` into `meta.published`, or notes why it was dropped.
+/// Normalises `raw` into `meta.declared.published`, or notes why it was dropped.
 pub(crate) fn set_date(meta: &mut Meta, raw: &str) {
     match date::normalize(raw) {
-        Ok(iso) => meta.published = Some(iso),
+        Ok(iso) => meta.declared.published = Some(iso),
         Err(date::DateIssue::Ambiguous) => {
             meta.notes.push(format!("publication date {raw:?} is ambiguous (day or month first); dropped"))
         }

@@ -111,6 +111,8 @@
 use std::fmt;
 use std::time::Duration;
 
+pub use isnad_schema::InputMeta;
+
 mod date;
 mod decode;
 mod detect;
@@ -160,16 +162,10 @@ impl fmt::Display for Format {
 /// cleaned up; nothing is invented.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Meta {
-    /// Identifier given by the input (JSON `id`, feed entry id or guid).
-    pub id: Option<String>,
-    /// Title or headline.
-    pub title: Option<String>,
-    /// Site or outlet name (`og:site_name`, JSON-LD publisher, feed title, …).
-    pub source: Option<String>,
-    /// URL of the document (canonical link, `og:url`, feed entry link, …).
-    pub url: Option<String>,
-    /// Publication date or datetime, ISO 8601 (see the crate documentation).
-    pub published: Option<String>,
+    /// Identifier (JSON `id`, feed entry id or guid), title or headline, site or outlet name
+    /// (`og:site_name`, JSON-LD publisher, feed title, …), URL (canonical link, `og:url`, feed
+    /// entry link, …) and publication date (ISO 8601, see the crate documentation).
+    pub declared: InputMeta,
     /// Declared language, as a lower-case primary subtag (`ar`, `en`, …).
     pub language: Option<String>,
     /// The legacy encoding the text was decoded from (`windows-1256`, …);

@@ -4,7 +4,7 @@ use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
-use crate::{decode, detect, feed, fetch, html, json, Format, Item, ItemError, Meta, Options};
+use crate::{decode, detect, feed, fetch, html, json, Format, InputMeta, Item, ItemError, Meta, Options};
 
 /// Reads one input and calls `each` with every item or error in it, in
 /// order. `-` is standard input; a directory is read recursively in sorted
@@ -77,11 +77,13 @@ fn dispatch(
                         name: name.to_string(),
                         format,
                         meta: Meta {
-                            id: None,
-                            title: page.title,
-                            source: page.source,
-                            url: page.url,
-                            published: page.published,
+                            declared: InputMeta {
+                                id: None,
+                                title: page.title,
+                                source: page.source,
+                                url: page.url,
+                                published: page.published,
+                            },
                             language: page.language,
                             encoding: d.encoding,
                             notes,

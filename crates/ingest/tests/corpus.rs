@@ -19,8 +19,8 @@ fn ant_corpus_reads_whole() {
     read_path(&path, &Options::default(), &mut |r| match r {
         Ok(item) => {
             items += 1;
-            assert!(item.meta.id.is_some() && item.meta.title.is_some(), "{}", item.name);
-            dated += usize::from(item.meta.published.is_some());
+            assert!(item.meta.declared.id.is_some() && item.meta.declared.title.is_some(), "{}", item.name);
+            dated += usize::from(item.meta.declared.published.is_some());
             empty += usize::from(item.text.is_empty());
         }
         Err(e) => errors.push(e.to_string()),

@@ -141,8 +141,8 @@ fn short_feed_entries_are_completed_from_their_links() {
     assert!(a.text.contains("هذا هو النص الكامل للمقال"), "{}", a.text);
     assert!(a.text.contains("ستة أسابيع على الأقل"));
     assert!(!a.text.contains("ملخص قصير"));
-    assert_eq!(a.meta.title.as_deref(), Some("اجتماع في البلدية"));
-    assert_eq!(a.meta.source.as_deref(), Some("خلاصة محلية"));
+    assert_eq!(a.meta.declared.title.as_deref(), Some("اجتماع في البلدية"));
+    assert_eq!(a.meta.declared.source.as_deref(), Some("خلاصة محلية"));
     assert!(a.meta.notes.iter().any(|n| n.starts_with("text fetched from")), "{:?}", a.meta.notes);
     assert!(a.meta.notes.iter().any(|n| n.contains("windows-1256")), "{:?}", a.meta.notes);
 

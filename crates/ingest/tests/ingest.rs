@@ -42,10 +42,10 @@ fn windows_1256_page_with_meta_charset() {
     let item = one("cp1256.html");
     assert_eq!(item.format, Format::Html);
     assert!(item.name.ends_with("cp1256.html"));
-    assert_eq!(item.meta.title.as_deref(), Some("افتتاح جسر جديد فوق الوادي"));
-    assert_eq!(item.meta.source.as_deref(), Some("صحيفة الوادي"));
-    assert_eq!(item.meta.published.as_deref(), Some("2023-05-14T09:30:00+03:00"));
-    assert_eq!(item.meta.url.as_deref(), Some("http://wadi.example/news/bridge"));
+    assert_eq!(item.meta.declared.title.as_deref(), Some("افتتاح جسر جديد فوق الوادي"));
+    assert_eq!(item.meta.declared.source.as_deref(), Some("صحيفة الوادي"));
+    assert_eq!(item.meta.declared.published.as_deref(), Some("2023-05-14T09:30:00+03:00"));
+    assert_eq!(item.meta.declared.url.as_deref(), Some("http://wadi.example/news/bridge"));
     assert_eq!(item.meta.language.as_deref(), Some("ar"));
     assert_eq!(item.meta.encoding.as_deref(), Some("windows-1256"));
     // Declared, not guessed: no note.
@@ -73,16 +73,16 @@ fn undeclared_windows_1256_is_guessed_and_said() {
     assert_eq!(item.format, Format::Html);
     assert_eq!(item.meta.encoding.as_deref(), Some("windows-1256"));
     assert!(item.meta.notes.iter().any(|n| n.contains("guessed")), "{:?}", item.meta.notes);
-    assert_eq!(item.meta.title.as_deref(), Some("افتتاح جسر جديد فوق الوادي"));
+    assert_eq!(item.meta.declared.title.as_deref(), Some("افتتاح جسر جديد فوق الوادي"));
 }
 
 #[test]
 fn json_ld_news_article() {
     let item = one("jsonld.html");
-    assert_eq!(item.meta.title.as_deref(), Some("أمطار غزيرة تغلق طرقاً في المنطقة الشرقية"));
-    assert_eq!(item.meta.published.as_deref(), Some("2024-01-09T07:15:00+03:00"));
-    assert_eq!(item.meta.source.as_deref(), Some("شبكة السهل الإخبارية"));
-    assert_eq!(item.meta.url.as_deref(), Some("http://sahl.example/2024/01/rain"));
+    assert_eq!(item.meta.declared.title.as_deref(), Some("أمطار غزيرة تغلق طرقاً في المنطقة الشرقية"));
+    assert_eq!(item.meta.declared.published.as_deref(), Some("2024-01-09T07:15:00+03:00"));
+    assert_eq!(item.meta.declared.source.as_deref(), Some("شبكة السهل الإخبارية"));
+    assert_eq!(item.meta.declared.url.as_deref(), Some("http://sahl.example/2024/01/rain"));
     assert_eq!(item.meta.language.as_deref(), Some("ar"));
     assert_eq!(item.meta.encoding, None);
     assert!(item.text.contains("تلقت أكثر من أربعين بلاغاً"));
@@ -111,9 +111,9 @@ fn boilerplate_is_left_out() {
         assert!(!t.contains(dropped), "kept {dropped:?} in {t}");
     }
     assert!(t.lines().count() >= 4, "{t}");
-    assert_eq!(item.meta.published.as_deref(), Some("2022-11-03"));
-    assert_eq!(item.meta.title.as_deref(), Some("عودة الصيادين إلى الميناء"));
-    assert_eq!(item.meta.source.as_deref(), Some("أخبار الساحل"));
+    assert_eq!(item.meta.declared.published.as_deref(), Some("2022-11-03"));
+    assert_eq!(item.meta.declared.title.as_deref(), Some("عودة الصيادين إلى الميناء"));
+    assert_eq!(item.meta.declared.source.as_deref(), Some("أخبار الساحل"));
     assert_eq!(item.meta.language.as_deref(), Some("ar"));
 }
 
@@ -125,17 +125,17 @@ fn rss_two_items() {
     let (a, b) = (&items[0], &items[1]);
     assert!(a.name.ends_with("feed.rss#1") && b.name.ends_with("feed.rss#2"));
     assert_eq!(a.format, Format::Feed);
-    assert_eq!(a.meta.title.as_deref(), Some("افتتاح مكتبة عامة في الحي الشمالي"));
-    assert_eq!(a.meta.url.as_deref(), Some("http://madina.example/library"));
-    assert_eq!(a.meta.id.as_deref(), Some("madina-1001"));
-    assert_eq!(a.meta.source.as_deref(), Some("نشرة المدينة"));
+    assert_eq!(a.meta.declared.title.as_deref(), Some("افتتاح مكتبة عامة في الحي الشمالي"));
+    assert_eq!(a.meta.declared.url.as_deref(), Some("http://madina.example/library"));
+    assert_eq!(a.meta.declared.id.as_deref(), Some("madina-1001"));
+    assert_eq!(a.meta.declared.source.as_deref(), Some("نشرة المدينة"));
     assert_eq!(a.meta.language.as_deref(), Some("ar"));
     // The offset written in the feed is kept (the local date matters).
-    assert_eq!(a.meta.published.as_deref(), Some("2024-03-04T08:00:00+03:00"));
+    assert_eq!(a.meta.declared.published.as_deref(), Some("2024-03-04T08:00:00+03:00"));
     // content:encoded wins over the description, as plain text.
     assert_eq!(a.text, "افتتحت البلدية مكتبة عامة تضم خمسة آلاف كتاب.\nوستفتح المكتبة أبوابها يومياً حتى التاسعة مساء.");
-    assert_eq!(b.meta.published.as_deref(), Some("2024-03-05T14:30:00Z"));
-    assert_eq!(b.meta.id, None);
+    assert_eq!(b.meta.declared.published.as_deref(), Some("2024-03-05T14:30:00Z"));
+    assert_eq!(b.meta.declared.id, None);
     // The description is HTML: entities are decoded once, never parsed again.
     assert_eq!(b.text, "تنقطع المياه يوم الأربعاء عن ثلاثة أحياء بسبب أعمال صيانة في الخط الرئيسي & المضخات.");
 }
@@ -146,14 +146,14 @@ fn atom_two_entries() {
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(items.len(), 2);
     let (a, b) = (&items[0], &items[1]);
-    assert_eq!(a.meta.title.as_deref(), Some("رحلة إلى الواحة"));
-    assert_eq!(a.meta.url.as_deref(), Some("http://rahhala.example/oasis"));
-    assert_eq!(a.meta.published.as_deref(), Some("2024-06-01T18:45:00+03:00"));
-    assert_eq!(a.meta.source.as_deref(), Some("مدونة الرحالة"));
-    assert_eq!(a.meta.id.as_deref(), Some("urn:example:rahhala:1"));
+    assert_eq!(a.meta.declared.title.as_deref(), Some("رحلة إلى الواحة"));
+    assert_eq!(a.meta.declared.url.as_deref(), Some("http://rahhala.example/oasis"));
+    assert_eq!(a.meta.declared.published.as_deref(), Some("2024-06-01T18:45:00+03:00"));
+    assert_eq!(a.meta.declared.source.as_deref(), Some("مدونة الرحالة"));
+    assert_eq!(a.meta.declared.id.as_deref(), Some("urn:example:rahhala:1"));
     assert_eq!(a.text, "وصلنا إلى الواحة قبل الغروب.\nكانت النخيل تحيط بالعين من كل جانب.");
     // No published date: the update date stands in.
-    assert_eq!(b.meta.published.as_deref(), Some("2024-06-02T11:00:00Z"));
+    assert_eq!(b.meta.declared.published.as_deref(), Some("2024-06-02T11:00:00Z"));
     assert_eq!(b.text, "نمنا تحت النجوم وكان البرد شديداً قبل الفجر.");
     assert_eq!(b.meta.language.as_deref(), Some("ar"));
 }
@@ -179,14 +179,14 @@ fn jsonl_bad_line_does_not_stop_the_file() {
     let (a, c) = (&items[0], &items[1]);
     assert!(a.name.ends_with("corpus.jsonl:1") && c.name.ends_with("corpus.jsonl:3"));
     assert_eq!(a.format, Format::Jsonl);
-    assert_eq!(a.meta.id.as_deref(), Some("1"));
-    assert_eq!(a.meta.published.as_deref(), Some("2021-07-01"));
-    assert_eq!(a.meta.source.as_deref(), Some("وكالة أ"));
+    assert_eq!(a.meta.declared.id.as_deref(), Some("1"));
+    assert_eq!(a.meta.declared.published.as_deref(), Some("2021-07-01"));
+    assert_eq!(a.meta.declared.source.as_deref(), Some("وكالة أ"));
     assert_eq!(a.text, "نص الخبر الأول عن افتتاح سوق جديد.");
-    assert_eq!(c.meta.id.as_deref(), Some("n-3"));
-    assert_eq!(c.meta.title.as_deref(), Some("الخبر الثالث"));
-    assert_eq!(c.meta.source.as_deref(), Some("إذاعة ب"));
-    assert_eq!(c.meta.published.as_deref(), Some("2021-07-01T10:00:00+02:00"));
+    assert_eq!(c.meta.declared.id.as_deref(), Some("n-3"));
+    assert_eq!(c.meta.declared.title.as_deref(), Some("الخبر الثالث"));
+    assert_eq!(c.meta.declared.source.as_deref(), Some("إذاعة ب"));
+    assert_eq!(c.meta.declared.published.as_deref(), Some("2021-07-01T10:00:00+02:00"));
 }
 
 #[test]
@@ -199,14 +199,14 @@ fn json_array_with_other_field_names() {
     let (a, b) = (&items[0], &items[1]);
     assert!(a.name.ends_with("articles.json#1"));
     assert_eq!(a.format, Format::Json);
-    assert_eq!(a.meta.title.as_deref(), Some("خبر بتاريخ واضح"));
-    assert_eq!(a.meta.published.as_deref(), Some("2024-03-25"));
-    assert_eq!(a.meta.source.as_deref(), Some("موقع ج"));
-    assert_eq!(a.meta.url.as_deref(), Some("http://j.example/1"));
+    assert_eq!(a.meta.declared.title.as_deref(), Some("خبر بتاريخ واضح"));
+    assert_eq!(a.meta.declared.published.as_deref(), Some("2024-03-25"));
+    assert_eq!(a.meta.declared.source.as_deref(), Some("موقع ج"));
+    assert_eq!(a.meta.declared.url.as_deref(), Some("http://j.example/1"));
     assert_eq!(a.meta.language.as_deref(), Some("ar"));
     assert_eq!(a.text, "نص أول داخل مصفوفة.");
     // 03/04/2024 could be March or April: dropped, with a note.
-    assert_eq!(b.meta.published, None);
+    assert_eq!(b.meta.declared.published, None);
     assert!(b.meta.notes[0].contains("ambiguous"), "{:?}", b.meta.notes);
 }
 
@@ -228,7 +228,7 @@ fn directory_recursion_is_sorted_and_skips_hidden_and_unknown() {
         .collect();
     assert_eq!(names, ["/a/inner.json", "/b.txt", "/z"]);
     assert_eq!(items[0].format, Format::Json);
-    assert_eq!(items[0].meta.title.as_deref(), Some("داخلي"));
+    assert_eq!(items[0].meta.declared.title.as_deref(), Some("داخلي"));
     assert_eq!(items[1].text, "نص الملف ب.\n");
     assert_eq!(items[2].format, Format::Text);
 }

@@ -15,7 +15,7 @@ fn check(bytes: &[u8], format: Option<Format>) {
             // JSON records may have an empty text (with a note); nothing else may.
             let json = matches!(item.format, Format::Json | Format::Jsonl);
             assert!(!item.text.trim().is_empty() || (json && !item.meta.notes.is_empty()), "{item:?}");
-            if let Some(p) = &item.meta.published {
+            if let Some(p) = &item.meta.declared.published {
                 assert!(isnad_schema::parse_published(p).is_ok(), "{p}");
             }
         }

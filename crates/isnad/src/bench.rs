@@ -111,10 +111,10 @@ pub fn run(args: BenchArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
         isnad_time::find_times(t, &toks, anchor.as_ref(), &isnad_time::TimeOptions::default()).len()
     });
     stage("pipeline: all records (no serialization)", &mut |t| {
-        p.analyze(Input { text: t.to_string(), ..Input::default() }, Options::default()).entities.len()
+        p.analyze(Input::new(t), Options::default()).entities.len()
     });
     stage("pipeline: all records, JSON serialized", &mut |t| {
-        let doc = p.analyze(Input { text: t.to_string(), ..Input::default() }, Options::default());
+        let doc = p.analyze(Input::new(t), Options::default());
         serde_json::to_vec(&doc).map(|v| v.len()).unwrap_or(0)
     });
     if let Some(m) = peak_rss_mib() {

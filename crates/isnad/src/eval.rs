@@ -143,7 +143,7 @@ fn read_cases(dir: &Path) -> anyhow::Result<(Vec<Case>, Vec<Case>)> {
 /// A case passes when the whole text is exactly one quantity with the
 /// expected value (and, for ordinals, of kind ordinal).
 fn passes(p: &Pipeline, c: &Case) -> (bool, String) {
-    let doc = p.analyze(Input { text: c.text.clone(), ..Input::default() }, Options::default());
+    let doc = p.analyze(Input::new(c.text.clone()), Options::default());
     let n = doc.text.chars().count() as u32;
     let got: Vec<String> =
         doc.quantities.iter().map(|q| format!("{}[{}-{}] {}", q.value, q.start, q.end, q.kind)).collect();

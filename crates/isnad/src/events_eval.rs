@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::Context;
-use isnad_pipeline::{Input, Options, Pipeline};
+use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
 use isnad_schema::EventRecord;
 use serde::Deserialize;
 use serde_json::Value;
@@ -127,7 +127,10 @@ pub fn eval(p: &Pipeline, gold_dir: &Path, corpus: &Path, verbose: bool) -> anyh
         };
         let published = gold.published.clone().or_else(|| date.clone());
         let doc = p.analyze(
-            Input { id: Some(gold.id.clone()), published, text: text.clone(), ..Input::default() },
+            Input {
+                meta: InputMeta { id: Some(gold.id.clone()), published, ..InputMeta::default() },
+                text: text.clone(),
+            },
             Options::default(),
         );
         score_document(&doc.events, &gold, &mut t, verbose);

@@ -159,7 +159,7 @@ fn analyse(p: &Pipeline, items: &Mutex<mpsc::Receiver<(String, Input)>>, docs: &
     loop {
         let next = items.lock().map(|r| r.recv());
         let Ok(Ok((hash, input))) = next else { break };
-        let name = input.id.clone().unwrap_or_default();
+        let name = input.meta.id.clone().unwrap_or_default();
         let doc = p.analyze(input, Options::default());
         if docs.send((doc, hash, name)).is_err() {
             break;

@@ -68,14 +68,7 @@ struct JsonDoc {
 }
 
 /// Metadata given on the command line (applies to plain-text inputs).
-#[derive(Clone, Debug, Default)]
-pub struct Meta {
-    pub id: Option<String>,
-    pub title: Option<String>,
-    pub source: Option<String>,
-    pub url: Option<String>,
-    pub published: Option<String>,
-}
+pub use isnad_pipeline::InputMeta as Meta;
 
 /// Reads one path ("-" = stdin) and calls `each` with every document or
 /// error in it, in order.
@@ -122,14 +115,8 @@ pub fn read_path(path: &str, meta: &Meta, max: u64, each: &mut dyn FnMut(Result<
             (path != "-").then(|| Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned())).flatten()
         });
         body.shrink_to_fit();
-        Input {
-            id,
-            title,
-            source: meta.source.clone(),
-            url: meta.url.clone(),
-            published: meta.published.clone(),
-            text: body,
-        }
+        let declared = Meta { id, title, ..meta.clone() };
+        Input { meta: declared, text: body }
     });
     each(doc.map_err(fail))
 }
@@ -140,28 +127,28 @@ pub fn read_path(path: &str, meta: &Meta, max: u64, each: &mut dyn FnMut(Result<
 /// it can); plain text without a title takes a short first line as its title.
 pub fn to_input(item: isnad_ingest::Item, defaults: &Meta) -> Result<Input, String> {
     let m = item.meta;
-    let published = match m.published.or_else(|| defaults.published.clone()) {
+    let published = match m.declared.published.or_else(|| defaults.published.clone()) {
         Some(p) => Some(isnad_schema::parse_published(&p).map_err(|e| format!("published: {e}"))?),
         None => None,
     };
     let from_file = item.name != "-" && !item.name.contains(['#', ':']);
-    let id = m.id.or_else(|| m.url.clone()).or_else(|| {
+    let id = m.declared.id.or_else(|| m.declared.url.clone()).or_else(|| {
         from_file
             .then(|| std::path::Path::new(&item.name).file_stem().map(|s| s.to_string_lossy().into_owned()))
             .flatten()
     });
-    let mut title = m.title;
+    let mut title = m.declared.title;
     if title.is_none() && item.format == isnad_ingest::Format::Text {
         title = first_line_title(&item.text);
     }
-    Ok(Input {
+    let declared = Meta {
         id,
         title,
-        source: m.source.or_else(|| defaults.source.clone()),
-        url: m.url,
+        source: m.declared.source.or_else(|| defaults.source.clone()),
+        url: m.declared.url,
         published,
-        text: item.text,
-    })
+    };
+    Ok(Input { meta: declared, text: item.text })
 }
 
 /// A plain text's title when none is given: a short first line, not ending
@@ -238,14 +225,9 @@ fn read_jsonl(
             serde_json::Value::String(s) => s,
             other => other.to_string(),
         });
-        each(Ok(Input {
-            id,
-            title: doc.title,
-            source: doc.source.or_else(|| meta.source.clone()),
-            url: doc.url,
-            published,
-            text: doc.text,
-        }));
+        let declared =
+            Meta { id, title: doc.title, source: doc.source.or_else(|| meta.source.clone()), url: doc.url, published };
+        each(Ok(Input { meta: declared, text: doc.text }));
     }
 }
 

@@ -9,21 +9,23 @@ use isnad_schema::{
 };
 use isnad_text::{match_key, TextLexicon};
 
-/// One input document.
+pub use isnad_schema::InputMeta;
+
+/// One input document: its text and what it declares about itself.
 #[derive(Clone, Debug, Default)]
 pub struct Input {
-    /// Identifier; derived from the content when absent.
-    pub id: Option<String>,
-    /// Title.
-    pub title: Option<String>,
-    /// Outlet.
-    pub source: Option<String>,
-    /// URL.
-    pub url: Option<String>,
-    /// Publication date (ISO 8601), already validated.
-    pub published: Option<String>,
+    /// Identifier, title, outlet, URL and publication date (already validated), when given;
+    /// the identifier is derived from the content when absent.
+    pub meta: InputMeta,
     /// The text.
     pub text: String,
+}
+
+impl Input {
+    /// An input with this text and nothing declared.
+    pub fn new(text: impl Into<String>) -> Input {
+        Input { meta: InputMeta::default(), text: text.into() }
+    }
 }
 
 /// What to include beyond the default records.
@@ -74,7 +76,7 @@ impl Pipeline {
         let text = input.text;
         let layer = isnad_text::analyze(&text, self.lex);
         let chars = CharIndex::new(&text);
-        let anchor = input.published.as_deref().and_then(|p| isnad_time::Anchor::parse(p).ok());
+        let anchor = input.meta.published.as_deref().and_then(|p| isnad_time::Anchor::parse(p).ok());
         let times: Vec<TimeRecord> = isnad_time::find_times(
             &text,
             &layer.tokens,
@@ -160,30 +162,24 @@ impl Pipeline {
             Ok(lex) => isnad_records::extract(
                 &isnad_records::Doc {
                     text: &text,
-                    outlet: input.source.as_deref(),
+                    outlet: input.meta.source.as_deref(),
                     sentences: &views,
                     times: &times,
                     quantities: &quantities,
                     entities: &entities,
                     generic: &generic,
-                    published: input.published.as_deref(),
+                    published: input.meta.published.as_deref(),
                 },
                 lex,
             ),
             Err(_) => isnad_records::Extracted::default(),
         };
         checks.extend(extracted.checks.iter().cloned());
-        let id = input.id.unwrap_or_else(|| content_id(&text));
+        let InputMeta { id, title, source, url, published } = input.meta;
+        let id = id.unwrap_or_else(|| content_id(&text));
         Document {
             schema: SCHEMA.to_string(),
-            document: DocumentMeta {
-                id,
-                title: input.title,
-                source: input.source,
-                url: input.url,
-                published: input.published,
-                language: language(&text).to_string(),
-            },
+            document: DocumentMeta { id, title, source, url, published, language: language(&text).to_string() },
             sentences: layer.sentences.iter().map(|s| Span { start: s.start, end: s.end }).collect(),
             quantities,
             times,

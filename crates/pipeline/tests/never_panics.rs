@@ -1,12 +1,15 @@
 //! The whole pipeline never panics, and every record's span slices the text.
 
-use isnad_pipeline::{Input, Options, Pipeline};
+use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
 use proptest::prelude::*;
 
 fn check(text: &str, published: Option<&str>) {
     let p = Pipeline::new();
     let doc = p.analyze(
-        Input { text: text.to_string(), published: published.map(str::to_string), ..Input::default() },
+        Input {
+            meta: InputMeta { published: published.map(str::to_string), ..InputMeta::default() },
+            text: text.to_string(),
+        },
         Options { tokens: true, prefer_future: false },
     );
     let n = text.chars().count() as u32;

@@ -27,6 +27,23 @@ pub struct DocumentMeta {
     pub language: String,
 }
 
+/// What an input declares about itself before analysis: every field optional, nothing invented.
+/// The pipeline takes it with the text; the analysed document's [`DocumentMeta`] is it with the id
+/// and the language settled.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InputMeta {
+    /// Identifier given by the input (JSON `id`, feed entry id, file name, …).
+    pub id: Option<String>,
+    /// Title or headline.
+    pub title: Option<String>,
+    /// Outlet or site name.
+    pub source: Option<String>,
+    /// URL of the document.
+    pub url: Option<String>,
+    /// Publication date or datetime, ISO 8601.
+    pub published: Option<String>,
+}
+
 /// A plain span.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {

@@ -9,7 +9,7 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use isnad_pipeline::Input;
+use isnad_pipeline::{Input, InputMeta};
 use isnad_store::{EventFilter, Inserted};
 use serde::Deserialize;
 
@@ -215,7 +215,10 @@ fn parse_body(headers: &HeaderMap, body: Result<Bytes, BytesRejection>, limit: u
             return Err(ApiError::bad_request("id: at most 200 characters of A–Z, a–z, 0–9 and . _ : -".to_string()));
         }
     }
-    Ok(Input { id, title: clean(b.title), source: clean(b.source), url: clean(b.url), published, text: b.text })
+    Ok(Input {
+        meta: InputMeta { id, title: clean(b.title), source: clean(b.source), url: clean(b.url), published },
+        text: b.text,
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -262,7 +265,7 @@ async fn ingest(
         ));
     }
     let input = parse_body(&headers, body, st.max_body())?;
-    let name = input.id.clone().unwrap_or_else(|| "api".to_string());
+    let name = input.meta.id.clone().unwrap_or_else(|| "api".to_string());
     let doc = st.analyze(input).await?;
     let id = doc.document.id.clone();
     let inserted = st.insert(doc, format!("api:{name}")).await?;

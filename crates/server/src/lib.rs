@@ -24,7 +24,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use isnad_pipeline::{Input, Options, Pipeline};
+use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
 use isnad_store::{Counts, Inserted, Store, StoreError};
 use tokio::sync::Semaphore;
 
@@ -249,14 +249,14 @@ pub const EXAMPLES: &[Example] = &[
 impl Example {
     /// The pipeline input.
     pub fn input(&self) -> Input {
-        Input {
+        let meta = InputMeta {
             id: Some(self.id.to_string()),
             title: self.text.lines().next().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
             source: Some(self.source.to_string()),
             url: self.url.map(str::to_string),
             published: Some(self.published.to_string()),
-            text: self.text.to_string(),
-        }
+        };
+        Input { meta, text: self.text.to_string() }
     }
 }
 

@@ -1,6 +1,6 @@
 //! The store against real pipeline output.
 
-use isnad_pipeline::{Input, Options, Pipeline};
+use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
 use isnad_schema::Document;
 use isnad_store::{EventFilter, Inserted, Store, MIGRATIONS};
 
@@ -9,11 +9,13 @@ const SEED: &str = include_str!("../../../examples/khabar-2023-11-23.txt");
 fn analyze(id: &str, text: &str, published: &str) -> Document {
     Pipeline::new().analyze(
         Input {
-            id: Some(id.into()),
-            title: None,
-            source: Some("test outlet".into()),
-            url: None,
-            published: Some(published.into()),
+            meta: InputMeta {
+                id: Some(id.into()),
+                title: None,
+                source: Some("test outlet".into()),
+                url: None,
+                published: Some(published.into()),
+            },
             text: text.into(),
         },
         Options::default(),
