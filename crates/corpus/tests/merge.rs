@@ -18,15 +18,13 @@ fn origin_keys(c: &ClusterRecord) -> Vec<&str> {
 #[test]
 fn two_outlets_quoting_one_agency_are_one_origin() {
     let docs = vec![
-        Doc::new(
+        Doc::by_outlet(
             "a",
-            Some("Outlet A"),
             "2023-11-06",
             vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![source("سبأ", "named_org", Some(saba()))])],
         ),
-        Doc::new(
+        Doc::by_outlet(
             "b",
-            Some("Outlet B"),
             "2023-11-06",
             vec![attack(
                 "ev1",
@@ -50,9 +48,8 @@ fn two_outlets_quoting_one_agency_are_one_origin() {
 #[test]
 fn anonymous_sources_quoted_by_an_agency_are_the_agency() {
     let docs = vec![
-        Doc::new(
+        Doc::by_outlet(
             "a",
-            Some("Outlet A"),
             "2023-11-06",
             vec![attack(
                 "ev1",
@@ -61,9 +58,8 @@ fn anonymous_sources_quoted_by_an_agency_are_the_agency() {
                 vec![source("مصادر أمنية", "anonymous", None), source("سبأ", "named_org", Some(saba()))],
             )],
         ),
-        Doc::new(
+        Doc::by_outlet(
             "b",
-            Some("Outlet B"),
             "2023-11-06",
             vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![source("سبأ", "named_org", Some(saba()))])],
         ),
@@ -76,9 +72,8 @@ fn anonymous_sources_quoted_by_an_agency_are_the_agency() {
 #[test]
 fn distinct_named_sources_are_two_origins() {
     let docs = vec![
-        Doc::new(
+        Doc::by_outlet(
             "a",
-            Some("Outlet A"),
             "2023-11-06",
             vec![attack(
                 "ev1",
@@ -87,9 +82,8 @@ fn distinct_named_sources_are_two_origins() {
                 vec![source("وزارة الداخلية اليمنية", "official", None)],
             )],
         ),
-        Doc::new(
+        Doc::by_outlet(
             "b",
-            Some("Outlet B"),
             "2023-11-06",
             vec![attack(
                 "ev1",
@@ -99,9 +93,8 @@ fn distinct_named_sources_are_two_origins() {
             )],
         ),
         // The same ministry through another outlet, with a clitic: no new origin.
-        Doc::new(
+        Doc::by_outlet(
             "c",
-            Some("Outlet C"),
             "2023-11-07",
             vec![attack(
                 "ev1",
@@ -144,9 +137,8 @@ fn each_outlets_unnamed_sources_count_once_per_outlet() {
             "2023-11-07",
             vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![source("بيان", "official", None)])],
         ),
-        Doc::new(
+        Doc::by_outlet(
             "b",
-            Some("Outlet B"),
             "2023-11-06",
             vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![source("مصدر عسكري", "anonymous", None)])],
         ),
@@ -216,10 +208,10 @@ fn copies_merge_even_without_time_or_place() {
         ..attack(id, None, Some(publication("2023-11-06")), vec![])
     };
     let docs = vec![
-        Doc::new("a", Some("Outlet A"), "2023-11-06", vec![bare("ev1")]).with_text(text.clone()),
-        Doc::new("b", Some("Outlet B"), "2023-11-06", vec![bare("ev1")]).with_text(text),
+        Doc::by_outlet("a", "2023-11-06", vec![bare("ev1")]).with_text(text.clone()),
+        Doc::by_outlet("b", "2023-11-06", vec![bare("ev1")]).with_text(text),
         // Same bare event in a text of its own: nothing ties it to the others.
-        Doc::new("c", Some("Outlet C"), "2023-11-06", vec![bare("ev1")]),
+        Doc::by_outlet("c", "2023-11-06", vec![bare("ev1")]),
     ];
     let out = run(&docs);
     assert_eq!(out.iter().map(|c| c.members.len()).collect::<Vec<_>>(), [2, 1]);
@@ -229,13 +221,8 @@ fn copies_merge_even_without_time_or_place() {
 #[test]
 fn different_types_do_not_merge() {
     let docs = vec![
-        Doc::new(
-            "a",
-            Some("Outlet A"),
-            "2023-11-06",
-            vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])],
-        ),
-        Doc::new("b", Some("Outlet B"), "2023-11-06", vec![protest("ev1", Some(marib()), Some(day("2023-11-05")))]),
+        Doc::by_outlet("a", "2023-11-06", vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])]),
+        Doc::by_outlet("b", "2023-11-06", vec![protest("ev1", Some(marib()), Some(day("2023-11-05")))]),
     ];
     assert_eq!(run(&docs).len(), 2);
 }
@@ -254,16 +241,11 @@ fn different_acled_types_do_not_merge() {
         ..attack(id, Some(marib()), Some(day("2023-11-05")), vec![])
     };
     let docs = vec![
-        Doc::new(
-            "a",
-            Some("Outlet A"),
-            "2023-11-06",
-            vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])],
-        ),
-        Doc::new("b", Some("Outlet B"), "2023-11-06", vec![shelling]),
+        Doc::by_outlet("a", "2023-11-06", vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])]),
+        Doc::by_outlet("b", "2023-11-06", vec![shelling]),
         // One catch-all type, different PLOVER types.
-        Doc::new("c", Some("Outlet C"), "2023-11-06", vec![agree("ev1", "AGREE")]),
-        Doc::new("d", Some("Outlet D"), "2023-11-06", vec![agree("ev1", "COERCE")]),
+        Doc::by_outlet("c", "2023-11-06", vec![agree("ev1", "AGREE")]),
+        Doc::by_outlet("d", "2023-11-06", vec![agree("ev1", "COERCE")]),
     ];
     assert_eq!(run(&docs).len(), 4);
 }
@@ -273,14 +255,9 @@ fn same_acled_type_merges_across_plover_types() {
     let mut coerce = attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![]);
     coerce.ty = "COERCE".into();
     let docs = vec![
-        Doc::new(
-            "a",
-            Some("Outlet A"),
-            "2023-11-06",
-            vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])],
-        ),
-        Doc::new("b", Some("Outlet B"), "2023-11-06", vec![coerce.clone()]),
-        Doc::new("c", Some("Outlet C"), "2023-11-06", vec![coerce]),
+        Doc::by_outlet("a", "2023-11-06", vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])]),
+        Doc::by_outlet("b", "2023-11-06", vec![coerce.clone()]),
+        Doc::by_outlet("c", "2023-11-06", vec![coerce]),
     ];
     let out = run(&docs);
     assert_eq!(out.len(), 1);
@@ -291,32 +268,12 @@ fn same_acled_type_merges_across_plover_types() {
 #[test]
 fn months_apart_do_not_merge() {
     let docs = vec![
-        Doc::new(
-            "a",
-            Some("Outlet A"),
-            "2023-03-06",
-            vec![attack("ev1", Some(marib()), Some(day("2023-03-05")), vec![])],
-        ),
-        Doc::new(
-            "b",
-            Some("Outlet B"),
-            "2023-06-06",
-            vec![attack("ev1", Some(marib()), Some(day("2023-06-05")), vec![])],
-        ),
+        Doc::by_outlet("a", "2023-03-06", vec![attack("ev1", Some(marib()), Some(day("2023-03-05")), vec![])]),
+        Doc::by_outlet("b", "2023-06-06", vec![attack("ev1", Some(marib()), Some(day("2023-06-05")), vec![])]),
         // Four days apart is more than max_days_apart (3).
-        Doc::new(
-            "c",
-            Some("Outlet C"),
-            "2023-06-10",
-            vec![attack("ev1", Some(marib()), Some(day("2023-06-09")), vec![])],
-        ),
+        Doc::by_outlet("c", "2023-06-10", vec![attack("ev1", Some(marib()), Some(day("2023-06-09")), vec![])]),
         // Three days apart merges with b.
-        Doc::new(
-            "d",
-            Some("Outlet D"),
-            "2023-06-09",
-            vec![attack("ev1", Some(marib()), Some(day("2023-06-08")), vec![])],
-        ),
+        Doc::by_outlet("d", "2023-06-09", vec![attack("ev1", Some(marib()), Some(day("2023-06-08")), vec![])]),
     ];
     let out = run(&docs);
     let sizes: Vec<(String, usize)> = out.iter().map(|c| (c.members[0].doc.clone(), c.members.len())).collect();
@@ -327,21 +284,14 @@ fn months_apart_do_not_merge() {
 #[test]
 fn a_month_contains_its_days_but_a_year_is_too_vague() {
     let docs = vec![
-        Doc::new(
+        Doc::by_outlet(
             "a",
-            Some("Outlet A"),
             "2023-11-30",
             vec![attack("ev1", Some(marib()), Some(span("2023-11-01", "2023-12-01", 3)), vec![])],
         ),
-        Doc::new(
-            "b",
-            Some("Outlet B"),
-            "2023-11-16",
-            vec![attack("ev1", Some(marib()), Some(day("2023-11-15")), vec![])],
-        ),
-        Doc::new(
+        Doc::by_outlet("b", "2023-11-16", vec![attack("ev1", Some(marib()), Some(day("2023-11-15")), vec![])]),
+        Doc::by_outlet(
             "c",
-            Some("Outlet C"),
             "2023-12-30",
             vec![attack("ev1", Some(marib()), Some(span("2023-01-01", "2024-01-01", 3)), vec![])],
         ),
@@ -356,21 +306,10 @@ fn a_month_contains_its_days_but_a_year_is_too_vague() {
 #[test]
 fn distant_places_do_not_merge() {
     let docs = vec![
-        Doc::new(
-            "a",
-            Some("Outlet A"),
-            "2023-11-06",
-            vec![attack("ev1", Some(sanaa()), Some(day("2023-11-05")), vec![])],
-        ),
-        Doc::new(
-            "b",
-            Some("Outlet B"),
-            "2023-11-06",
-            vec![attack("ev1", Some(aden()), Some(day("2023-11-05")), vec![])],
-        ),
-        Doc::new(
+        Doc::by_outlet("a", "2023-11-06", vec![attack("ev1", Some(sanaa()), Some(day("2023-11-05")), vec![])]),
+        Doc::by_outlet("b", "2023-11-06", vec![attack("ev1", Some(aden()), Some(day("2023-11-05")), vec![])]),
+        Doc::by_outlet(
             "c",
-            Some("Outlet C"),
             "2023-11-06",
             vec![attack("ev1", Some(marib_governorate()), Some(day("2023-11-05")), vec![])],
         ),
@@ -383,13 +322,8 @@ fn different_actors_do_not_merge() {
     let mut other = attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![]);
     other.actors = vec![participant("sa.coalition", "military")];
     let docs = vec![
-        Doc::new(
-            "a",
-            Some("Outlet A"),
-            "2023-11-06",
-            vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])],
-        ),
-        Doc::new("b", Some("Outlet B"), "2023-11-06", vec![other]),
+        Doc::by_outlet("a", "2023-11-06", vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])]),
+        Doc::by_outlet("b", "2023-11-06", vec![other]),
     ];
     assert_eq!(run(&docs).len(), 2);
     // Roles swapped by the coder still overlap.
@@ -397,13 +331,8 @@ fn different_actors_do_not_merge() {
     swapped.actors = vec![participant("ye.gov.army", "military")];
     swapped.recipients = vec![participant("ye.houthis", "rebel")];
     let docs = vec![
-        Doc::new(
-            "a",
-            Some("Outlet A"),
-            "2023-11-06",
-            vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])],
-        ),
-        Doc::new("b", Some("Outlet B"), "2023-11-06", vec![swapped]),
+        Doc::by_outlet("a", "2023-11-06", vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])]),
+        Doc::by_outlet("b", "2023-11-06", vec![swapped]),
     ];
     assert_eq!(run(&docs).len(), 1);
 }
@@ -411,28 +340,13 @@ fn different_actors_do_not_merge() {
 #[test]
 fn the_publication_date_alone_needs_a_place_and_an_actor() {
     let docs = vec![
-        Doc::new(
-            "a",
-            Some("Outlet A"),
-            "2023-11-06",
-            vec![attack("ev1", Some(marib()), Some(publication("2023-11-06")), vec![])],
-        ),
+        Doc::by_outlet("a", "2023-11-06", vec![attack("ev1", Some(marib()), Some(publication("2023-11-06")), vec![])]),
         // A town and a shared actor: enough.
-        Doc::new(
-            "b",
-            Some("Outlet B"),
-            "2023-11-06",
-            vec![attack("ev1", Some(marib()), Some(publication("2023-11-06")), vec![])],
-        ),
+        Doc::by_outlet("b", "2023-11-06", vec![attack("ev1", Some(marib()), Some(publication("2023-11-06")), vec![])]),
         // Only the country: not enough.
-        Doc::new(
-            "c",
-            Some("Outlet C"),
-            "2023-11-06",
-            vec![attack("ev1", Some(yemen()), Some(publication("2023-11-06")), vec![])],
-        ),
+        Doc::by_outlet("c", "2023-11-06", vec![attack("ev1", Some(yemen()), Some(publication("2023-11-06")), vec![])]),
         // No place: not enough.
-        Doc::new("d", Some("Outlet D"), "2023-11-06", vec![attack("ev1", None, None, vec![])]),
+        Doc::by_outlet("d", "2023-11-06", vec![attack("ev1", None, None, vec![])]),
     ];
     let out = run(&docs);
     assert_eq!(out.iter().map(|c| c.members.len()).collect::<Vec<_>>(), [2, 1, 1]);
@@ -448,20 +362,10 @@ fn a_country_and_the_same_day_need_a_shared_actor() {
         ..attack(id, Some(yemen()), Some(day("2023-11-05")), vec![])
     };
     let docs = vec![
-        Doc::new("a", Some("Outlet A"), "2023-11-06", vec![anonymous("ev1")]),
-        Doc::new("b", Some("Outlet B"), "2023-11-06", vec![anonymous("ev1")]),
-        Doc::new(
-            "c",
-            Some("Outlet C"),
-            "2023-11-06",
-            vec![attack("ev1", Some(yemen()), Some(day("2023-11-05")), vec![])],
-        ),
-        Doc::new(
-            "d",
-            Some("Outlet D"),
-            "2023-11-06",
-            vec![attack("ev1", Some(yemen()), Some(day("2023-11-05")), vec![])],
-        ),
+        Doc::by_outlet("a", "2023-11-06", vec![anonymous("ev1")]),
+        Doc::by_outlet("b", "2023-11-06", vec![anonymous("ev1")]),
+        Doc::by_outlet("c", "2023-11-06", vec![attack("ev1", Some(yemen()), Some(day("2023-11-05")), vec![])]),
+        Doc::by_outlet("d", "2023-11-06", vec![attack("ev1", Some(yemen()), Some(day("2023-11-05")), vec![])]),
     ];
     let out = run(&docs);
     assert_eq!(out.iter().map(|c| c.members.len()).collect::<Vec<_>>(), [1, 1, 2]);
@@ -470,9 +374,8 @@ fn a_country_and_the_same_day_need_a_shared_actor() {
 
 #[test]
 fn events_of_one_document_stay_apart() {
-    let docs = vec![Doc::new(
+    let docs = vec![Doc::by_outlet(
         "a",
-        Some("Outlet A"),
         "2023-11-06",
         vec![
             attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![]),
@@ -488,10 +391,7 @@ fn killed_five_against_seven_is_a_contradiction() {
     five.counts = counts(&[("killed", 5.0), ("injured", 8.0)]);
     let mut seven = five.clone();
     seven.counts = counts(&[("killed", 7.0), ("injured", 8.0)]);
-    let docs = vec![
-        Doc::new("a", Some("Outlet A"), "2023-11-06", vec![five]),
-        Doc::new("b", Some("Outlet B"), "2023-11-06", vec![seven]),
-    ];
+    let docs = vec![Doc::by_outlet("a", "2023-11-06", vec![five]), Doc::by_outlet("b", "2023-11-06", vec![seven])];
     let out = run(&docs);
     assert_eq!(out.len(), 1);
     let c = &out[0];
@@ -520,8 +420,8 @@ fn counts_are_voted_by_origins_not_copies() {
         Doc::new("w2", Some("Outlet B"), "2023-11-06", vec![with(9.0, vec![])]).with_text(text.clone()),
         Doc::new("w3", Some("Outlet C"), "2023-11-06", vec![with(9.0, vec![])]).with_text(text),
         // Two independent reports: 6 killed.
-        Doc::new("x", Some("Outlet X"), "2023-11-06", vec![with(6.0, vec![])]),
-        Doc::new("y", Some("Outlet Y"), "2023-11-06", vec![with(6.0, vec![source("مصادر طبية", "anonymous", None)])]),
+        Doc::by_outlet("x", "2023-11-06", vec![with(6.0, vec![])]),
+        Doc::by_outlet("y", "2023-11-06", vec![with(6.0, vec![source("مصادر طبية", "anonymous", None)])]),
     ];
     let out = run(&docs);
     assert_eq!(out.len(), 1);
@@ -540,9 +440,9 @@ fn best_values() {
     let mut country = attack("ev1", Some(yemen()), Some(day("2023-11-05")), vec![]);
     country.counts = counts(&[("killed", 4.0)]);
     let docs = vec![
-        Doc::new("a", Some("Outlet A"), "2023-11-06", vec![coarse]),
-        Doc::new("b", Some("Outlet B"), "2023-11-06", vec![fine]),
-        Doc::new("c", Some("Outlet C"), "2023-11-07", vec![country]),
+        Doc::by_outlet("a", "2023-11-06", vec![coarse]),
+        Doc::by_outlet("b", "2023-11-06", vec![fine]),
+        Doc::by_outlet("c", "2023-11-07", vec![country]),
     ];
     let out = run(&docs);
     assert_eq!(out.len(), 1, "{out:#?}");
@@ -567,22 +467,15 @@ fn best_values() {
 #[test]
 fn a_country_with_a_coarse_time_is_too_little() {
     let docs = vec![
-        Doc::new(
+        Doc::by_outlet(
             "a",
-            Some("Outlet A"),
             "2023-11-06",
             vec![attack("ev1", Some(yemen()), Some(span("2023-11-01", "2023-12-01", 3)), vec![])],
         ),
-        Doc::new(
-            "b",
-            Some("Outlet B"),
-            "2023-11-06",
-            vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])],
-        ),
+        Doc::by_outlet("b", "2023-11-06", vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])]),
         // A week and a country, one shared actor: apart.
-        Doc::new(
+        Doc::by_outlet(
             "c",
-            Some("Outlet C"),
             "2023-11-06",
             vec![attack("ev1", Some(yemen()), Some(span("2023-11-06", "2023-11-13", 2)), vec![])],
         ),
@@ -600,13 +493,8 @@ fn dates_places_and_negation_disagreeing() {
     );
     denied.factuality = "negated".into();
     let docs = vec![
-        Doc::new(
-            "a",
-            Some("Outlet A"),
-            "2023-11-06",
-            vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])],
-        ),
-        Doc::new("b", Some("Outlet B"), "2023-11-08", vec![denied]),
+        Doc::by_outlet("a", "2023-11-06", vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])]),
+        Doc::by_outlet("b", "2023-11-08", vec![denied]),
     ];
     let out = run(&docs);
     assert_eq!(out.len(), 1, "{out:#?}");
@@ -632,32 +520,24 @@ fn dates_places_and_negation_disagreeing() {
 fn sample() -> Vec<Doc> {
     let text = words(5, 120);
     let mut docs = vec![
-        Doc::new(
+        Doc::by_outlet(
             "a",
-            Some("Outlet A"),
             "2023-11-06",
             vec![
                 attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![source("سبأ", "named_org", Some(saba()))]),
                 protest("ev2", Some(aden()), Some(day("2023-11-05"))),
             ],
         ),
-        Doc::new(
+        Doc::by_outlet(
             "b",
-            Some("Outlet B"),
             "2023-11-06",
             vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![source("مصادر", "anonymous", None)])],
         )
         .with_text(text.clone()),
-        Doc::new(
-            "c",
-            Some("Outlet C"),
-            "2023-11-07",
-            vec![attack("ev1", Some(sirwah()), Some(day("2023-11-06")), vec![])],
-        )
-        .with_text(text),
-        Doc::new(
+        Doc::by_outlet("c", "2023-11-07", vec![attack("ev1", Some(sirwah()), Some(day("2023-11-06")), vec![])])
+            .with_text(text),
+        Doc::by_outlet(
             "d",
-            Some("Outlet D"),
             "2023-11-07",
             vec![
                 protest("ev1", Some(aden()), Some(day("2023-11-06"))),
@@ -665,12 +545,7 @@ fn sample() -> Vec<Doc> {
             ],
         ),
         Doc::new("e", None, "2023-11-07", vec![attack("ev1", Some(sanaa()), Some(day("2023-11-07")), vec![])]),
-        Doc::new(
-            "f",
-            Some("Outlet F"),
-            "2023-11-07",
-            vec![attack("ev1", Some(marib()), Some(publication("2023-11-07")), vec![])],
-        ),
+        Doc::by_outlet("f", "2023-11-07", vec![attack("ev1", Some(marib()), Some(publication("2023-11-07")), vec![])]),
     ];
     docs[0].events[0].counts = counts(&[("killed", 3.0)]);
     docs[2].events[0].counts = counts(&[("killed", 4.0)]);

@@ -17,6 +17,11 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// A document of "Outlet ID" (the id in capitals) published on `published`.
+    pub fn by_outlet(id: &str, published: &str, events: Vec<EventRecord>) -> Doc {
+        Doc::new(id, Some(&format!("Outlet {}", id.to_uppercase())), published, events)
+    }
+
     /// A document of `outlet` published on `published`, with a text of its own.
     pub fn new(id: &str, outlet: Option<&str>, published: &str, events: Vec<EventRecord>) -> Doc {
         Doc {
