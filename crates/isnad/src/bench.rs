@@ -106,9 +106,10 @@ pub fn run(args: BenchArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
         segmenter.segment_words(t, &layer.tokens).len() + layer.quantities.len()
     });
     let anchor = isnad_time::Anchor::parse("2016-01-01").ok();
+    let times = isnad_time::Times::new(isnad_time::TimeLexicon::embedded()?, lex);
     stage("times (recognise + resolve, tokens given)", &mut |t| {
         let toks = isnad_text::tokenize(t);
-        isnad_time::find_times(t, &toks, anchor.as_ref(), &isnad_time::TimeOptions::default()).len()
+        times.find(t, &toks, anchor.as_ref(), &isnad_time::TimeOptions::default()).len()
     });
     stage("pipeline: all records (no serialization)", &mut |t| {
         p.analyze(Input::new(t), Options::default()).entities.len()

@@ -77,12 +77,7 @@ impl Pipeline {
         let layer = isnad_text::analyze(&text, self.lex);
         let chars = CharIndex::new(&text);
         let anchor = input.meta.published.as_deref().and_then(|p| isnad_time::Anchor::parse(p).ok());
-        let times: Vec<TimeRecord> = isnad_time::find_times(
-            &text,
-            &layer.tokens,
-            anchor.as_ref(),
-            &isnad_time::TimeOptions { prefer_future: opts.prefer_future },
-        );
+        let times = self.times(&text, &layer.tokens, anchor.as_ref(), opts.prefer_future);
         // Numbers inside dates, intervals and sets (day numbers, years) are
         // parts of the time, not counts; durations keep theirs (15 يوماً).
         // (Times are sorted by start: only those starting before the number can hold it.)
@@ -195,6 +190,20 @@ impl Pipeline {
 }
 
 impl Pipeline {
+    /// The time expressions of `text` (the embedded time lexicon; none when
+    /// it cannot be loaded).
+    fn times(
+        &self,
+        text: &str,
+        tokens: &[isnad_text::Token],
+        published: Option<&isnad_time::Anchor>,
+        prefer_future: bool,
+    ) -> Vec<TimeRecord> {
+        let Ok(time_lex) = isnad_time::TimeLexicon::embedded() else { return Vec::new() };
+        let opts = isnad_time::TimeOptions { prefer_future };
+        isnad_time::Times::new(time_lex, self.lex).find(text, tokens, published, &opts)
+    }
+
     /// Named entities: the tagger over each sentence, then linking.
     fn entities(
         &self,

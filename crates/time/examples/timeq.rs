@@ -2,7 +2,7 @@
 //! (or the text on stdin).
 use std::io::Read;
 
-use isnad_time::{find_times, Anchor, TimeOptions};
+use isnad_time::{Anchor, TimeOptions, Times};
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,7 +24,8 @@ fn main() {
         args.join(" ")
     };
     let tokens = isnad_text::tokenize(&text);
-    for e in find_times(&text, &tokens, anchor.as_ref(), &TimeOptions { prefer_future }) {
+    let times = Times::embedded().unwrap_or_else(|e| panic!("{e}"));
+    for e in times.find(&text, &tokens, anchor.as_ref(), &TimeOptions { prefer_future }) {
         println!("{}", serde_json::to_string(&e).expect("json"));
     }
 }

@@ -1,6 +1,6 @@
 //! Evaluation on Duckling's Arabic time corpus (`duckling_ar_time.tsv`).
 //!
-//! Rule: a positive row is correct when [`crate::find_times`] (with
+//! Rule: a positive row is correct when [`crate::Times::find`] (with
 //! `prefer_future`, Duckling's convention, and the row's reference time)
 //! returns exactly one expression, that expression covers every token of the
 //! row, and its start, exclusive end and grain are the expected ones. For a
@@ -14,7 +14,7 @@ use isnad_text::lexicon::data_lines;
 
 use crate::calendar::{days_from_civil, DAY};
 use crate::resolve::{grain_end, Grain};
-use crate::{find_times, Anchor, TimeOptions};
+use crate::{Anchor, TimeOptions, Times};
 
 /// The outcome of [`eval_duckling`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -51,9 +51,9 @@ fn parse_bound(s: &str) -> Option<i64> {
 }
 
 /// Runs the corpus at `tsv` (columns: text, kind, expected_start,
-/// expected_end_exclusive, grain, holiday, reference_time, …) with
-/// `prefer_future = true`.
-pub fn eval_duckling(tsv: &Path) -> Result<EvalReport, String> {
+/// expected_end_exclusive, grain, holiday, reference_time, …) through
+/// `times` with `prefer_future = true`.
+pub fn eval_duckling(tsv: &Path, times: &Times) -> Result<EvalReport, String> {
     let content = std::fs::read_to_string(tsv).map_err(|e| format!("{}: {e}", tsv.display()))?;
     let name = tsv.display().to_string();
     let opts = TimeOptions { prefer_future: true };
@@ -68,7 +68,7 @@ pub fn eval_duckling(tsv: &Path) -> Result<EvalReport, String> {
         let text = cols[0].trim();
         let anchor = Anchor::parse(cols[6]).map_err(|e| format!("{name}:{line}: {e}"))?;
         let tokens = isnad_text::tokenize(text);
-        let found = find_times(text, &tokens, Some(&anchor), &opts);
+        let found = times.find(text, &tokens, Some(&anchor), &opts);
         let got = || {
             found
                 .iter()

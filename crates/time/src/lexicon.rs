@@ -1,16 +1,20 @@
 //! The time layer's editable data: month, weekday, unit, relative, part-of-
-//! period, day-part, holiday and cue words, and the Umm al-Qura table. The
-//! files live under `data/time/`, are embedded at build time and parsed once.
+//! period, day-part, holiday and cue words, the article forms read off a
+//! word, the words quoted in notes, and the Umm al-Qura table. The files live
+//! under `data/time/`, are embedded at build time and parsed once
+//! ([`TimeLexicon::embedded`]), or read from an edited copy
+//! ([`TimeLexicon::load`] with [`Data::Dir`]).
 //!
 //! Every form is stored under the search key of its first word (see
 //! [`isnad_text::search_key`]); further words of a phrase are compared by
 //! their search keys too.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use isnad_text::lexicon::data_lines;
-use isnad_text::{search_key, LoadError};
+use isnad_text::{search_key, Data, LoadError};
 use rustc_hash::FxHashMap;
 
 use crate::calendar::{days_from_civil, Hijri};
@@ -137,6 +141,8 @@ pub enum Role {
     Set(Unit),
     /// حوالي.
     Hedge,
+    /// تقريبا: a hedge that may also follow a duration.
+    HedgeAfter,
     /// أكثر (true) / أقل (false).
     Comparative(bool),
     /// آخر.
@@ -275,6 +281,33 @@ pub struct Entry {
     pub item: Item,
 }
 
+/// The definite article as the grammar reads it off a word's search key.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Article {
+    /// The article (ال).
+    pub def: Box<str>,
+    /// ل + the article, written without the article's alef (لل).
+    pub prep_def: Box<str>,
+}
+
+impl Article {
+    /// The key starts with the article, alone or after ل.
+    pub fn starts(&self, key: &str) -> bool {
+        key.starts_with(&*self.def) || key.starts_with(&*self.prep_def)
+    }
+}
+
+/// Arabic words the resolver quotes in its notes and conflicts, as written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Quoted {
+    /// "within" before a duration (خلال).
+    pub within: String,
+    /// The modifier marking the current month (الجاري).
+    pub current: String,
+    /// "until" before a time (حتى).
+    pub until: String,
+}
+
 /// All the time layer's data.
 #[derive(Debug, Default)]
 pub struct TimeLexicon {
@@ -286,34 +319,37 @@ pub struct TimeLexicon {
     pub dayparts: Vec<DayPart>,
     /// Holidays.
     pub holidays: Vec<Holiday>,
+    /// The article forms.
+    pub article: Article,
+    /// Words quoted in notes.
+    pub quoted: Quoted,
     /// The Umm al-Qura calendar.
     pub hijri: Hijri,
 }
 
-/// The data files, by name under `data/time/`.
-pub const FILES: [&str; 9] = [
-    "months.tsv",
-    "weekdays.tsv",
-    "units.tsv",
-    "relative.tsv",
-    "parts.tsv",
-    "dayparts.tsv",
-    "holidays.tsv",
-    "cues.tsv",
-    "ummalqura.tsv",
+/// Reads one data file, given its reported name and content, into the lexicon.
+type Reader = fn(&mut TimeLexicon, &str, &str) -> Result<(), LoadError>;
+
+/// The data files (paths under `data/`) with their embedded copies and their
+/// readers, in load order.
+const FILES: [(&str, &str, Reader); 11] = [
+    ("time/months.tsv", include_str!("../../../data/time/months.tsv"), TimeLexicon::read_months),
+    ("time/weekdays.tsv", include_str!("../../../data/time/weekdays.tsv"), TimeLexicon::read_weekdays),
+    ("time/units.tsv", include_str!("../../../data/time/units.tsv"), TimeLexicon::read_units),
+    ("time/relative.tsv", include_str!("../../../data/time/relative.tsv"), TimeLexicon::read_relative),
+    ("time/parts.tsv", include_str!("../../../data/time/parts.tsv"), TimeLexicon::read_parts),
+    ("time/dayparts.tsv", include_str!("../../../data/time/dayparts.tsv"), TimeLexicon::read_dayparts),
+    ("time/holidays.tsv", include_str!("../../../data/time/holidays.tsv"), TimeLexicon::read_holidays),
+    ("time/cues.tsv", include_str!("../../../data/time/cues.tsv"), TimeLexicon::read_cues),
+    ("time/article.tsv", include_str!("../../../data/time/article.tsv"), TimeLexicon::read_article),
+    ("time/quoted.tsv", include_str!("../../../data/time/quoted.tsv"), TimeLexicon::read_quoted),
+    ("time/ummalqura.tsv", include_str!("../../../data/time/ummalqura.tsv"), TimeLexicon::read_ummalqura),
 ];
 
-const EMBEDDED: [&str; 9] = [
-    include_str!("../../../data/time/months.tsv"),
-    include_str!("../../../data/time/weekdays.tsv"),
-    include_str!("../../../data/time/units.tsv"),
-    include_str!("../../../data/time/relative.tsv"),
-    include_str!("../../../data/time/parts.tsv"),
-    include_str!("../../../data/time/dayparts.tsv"),
-    include_str!("../../../data/time/holidays.tsv"),
-    include_str!("../../../data/time/cues.tsv"),
-    include_str!("../../../data/time/ummalqura.tsv"),
-];
+/// The data files read by [`TimeLexicon::load`], as paths under `data/`.
+pub fn files() -> impl Iterator<Item = &'static str> {
+    FILES.iter().map(|(rel, _, _)| *rel)
+}
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> LoadError {
     LoadError::new(file, line, message)
@@ -335,15 +371,58 @@ fn in_range(file: &str, line: usize, what: &str, v: u32, lo: u32, hi: u32) -> Re
     }
 }
 
+fn yes_no(file: &str, line: usize, s: &str) -> Result<bool, LoadError> {
+    match s {
+        "yes" => Ok(true),
+        "no" => Ok(false),
+        other => Err(err(file, line, format!("expected yes or no, found {other:?}"))),
+    }
+}
+
+fn unit(file: &str, line: usize, s: &str) -> Result<Unit, LoadError> {
+    Unit::parse(s).ok_or_else(|| err(file, line, format!("unknown unit {s:?}")))
+}
+
 impl TimeLexicon {
-    /// The lexicon embedded at build time (parsed once).
-    pub fn embedded() -> &'static TimeLexicon {
-        static LEX: OnceLock<TimeLexicon> = OnceLock::new();
-        LEX.get_or_init(|| {
-            let files: Vec<(&str, &str)> = FILES.iter().copied().zip(EMBEDDED).collect();
-            // The embedded files are checked by this crate's tests.
-            TimeLexicon::parse(&files).unwrap_or_else(|e| panic!("embedded time lexicon is malformed: {e}"))
-        })
+    /// The lexicon embedded at build time (loaded once).
+    pub fn embedded() -> Result<&'static TimeLexicon, LoadError> {
+        static LEX: OnceLock<Result<TimeLexicon, LoadError>> = OnceLock::new();
+        LEX.get_or_init(|| TimeLexicon::load(&Data::Embedded)).as_ref().map_err(Clone::clone)
+    }
+
+    /// Loads the `time/` files from `data`; a malformed line is an error
+    /// naming its file and line.
+    pub fn load(data: &Data) -> Result<TimeLexicon, LoadError> {
+        TimeLexicon::build(|rel, embedded| data.file(rel, embedded))
+    }
+
+    /// Reads every file of [`FILES`] through `file` (path under `data/`,
+    /// embedded copy → reported name, content).
+    fn build(
+        mut file: impl FnMut(&str, &'static str) -> Result<(String, Cow<'static, str>), LoadError>,
+    ) -> Result<TimeLexicon, LoadError> {
+        let mut lex = TimeLexicon::default();
+        for (rel, embedded, read) in FILES {
+            let (name, text) = file(rel, embedded)?;
+            read(&mut lex, &name, &text)?;
+        }
+        Ok(lex)
+    }
+
+    /// The Gregorian month named at the start of `words` (the longest form of
+    /// `time/months.tsv`, compared by search key) and the number of words it
+    /// takes.
+    pub fn gregorian_month(&self, words: &[&str]) -> Option<(u8, usize)> {
+        let (first, rest) = words.split_first()?;
+        let list = self.words.get(search_key(first).as_str())?;
+        let follows =
+            |e: &Entry| e.rest.len() <= rest.len() && e.rest.iter().zip(rest).all(|(k, w)| **k == search_key(w));
+        list.iter()
+            .filter_map(|e| match e.item {
+                Item::Month { cal: Cal::Gregorian, month, .. } if follows(e) => Some((month, 1 + e.rest.len())),
+                _ => None,
+            })
+            .max_by_key(|&(_, n)| n)
     }
 
     /// Adds a form; the same form with another meaning in the same file is an error.
@@ -370,19 +449,8 @@ impl TimeLexicon {
         Ok(())
     }
 
-    /// Parses the files, given in the order of [`FILES`] as (name, content).
-    pub fn parse(files: &[(&str, &str)]) -> Result<TimeLexicon, LoadError> {
-        let [months, weekdays, units, relative, parts, dayparts, holidays, cues, uq] = files else {
-            return Err(err("time lexicon", 0, format!("expected {} files", FILES.len())));
-        };
-        let mut lex = TimeLexicon::default();
-        let yes_no = |f: &str, line: usize, s: &str| match s {
-            "yes" => Ok(true),
-            "no" => Ok(false),
-            other => Err(err(f, line, format!("expected yes or no, found {other:?}"))),
-        };
-
-        let (f, text) = *months;
+    /// `time/months.tsv`: month names of both calendars.
+    fn read_months(&mut self, f: &str, text: &str) -> Result<(), LoadError> {
         for row in data_lines(f, text, Some("form\tcalendar\tmonth\tstandalone")) {
             let (line, cols) = row?;
             let c = columns(f, line, cols, 4)?;
@@ -393,32 +461,41 @@ impl TimeLexicon {
             };
             let month = in_range(f, line, "month", number(f, line, "month", c[2])?, 1, 12)? as u8;
             let standalone = yes_no(f, line, c[3])?;
-            lex.add(f, line, c[0], Item::Month { cal, month, standalone })?;
+            self.add(f, line, c[0], Item::Month { cal, month, standalone })?;
         }
+        Ok(())
+    }
 
-        let (f, text) = *weekdays;
+    /// `time/weekdays.tsv`: weekday names.
+    fn read_weekdays(&mut self, f: &str, text: &str) -> Result<(), LoadError> {
         for row in data_lines(f, text, Some("form\tweekday")) {
             let (line, cols) = row?;
             let c = columns(f, line, cols, 2)?;
             let wd = in_range(f, line, "weekday", number(f, line, "weekday", c[1])?, 1, 7)? as u8;
-            lex.add(f, line, c[0], Item::Weekday(wd))?;
+            self.add(f, line, c[0], Item::Weekday(wd))?;
         }
+        Ok(())
+    }
 
-        let (f, text) = *units;
+    /// `time/units.tsv`: unit nouns in the singular, dual and plural.
+    fn read_units(&mut self, f: &str, text: &str) -> Result<(), LoadError> {
         for row in data_lines(f, text, Some("form\tunit\tcount")) {
             let (line, cols) = row?;
             let c = columns(f, line, cols, 3)?;
-            let unit = Unit::parse(c[1]).ok_or_else(|| err(f, line, format!("unknown unit {:?}", c[1])))?;
+            let unit = unit(f, line, c[1])?;
             let count = match c[2] {
                 "1" => Count::One,
                 "2" => Count::Two,
                 "n" => Count::Many,
                 other => return Err(err(f, line, format!("count must be 1, 2 or n, not {other:?}"))),
             };
-            lex.add(f, line, c[0], Item::Unit(unit, count))?;
+            self.add(f, line, c[0], Item::Unit(unit, count))?;
         }
+        Ok(())
+    }
 
-        let (f, text) = *relative;
+    /// `time/relative.tsv`: relative days, now, tonight, this and modifiers.
+    fn read_relative(&mut self, f: &str, text: &str) -> Result<(), LoadError> {
         for row in data_lines(f, text, Some("form\ttype\tvalue")) {
             let (line, cols) = row?;
             let c = columns(f, line, cols, 3)?;
@@ -439,10 +516,13 @@ impl TimeLexicon {
                 }),
                 (t, v) => return Err(err(f, line, format!("unknown type/value {t:?} {v:?}"))),
             };
-            lex.add(f, line, c[0], item)?;
+            self.add(f, line, c[0], item)?;
         }
+        Ok(())
+    }
 
-        let (f, text) = *parts;
+    /// `time/parts.tsv`: parts of a month or a year; one word may divide both.
+    fn read_parts(&mut self, f: &str, text: &str) -> Result<(), LoadError> {
         let mut part_ids: HashMap<String, u16> = HashMap::new();
         for row in data_lines(f, text, Some("form\tperiod\tfrom\tto")) {
             let (line, cols) = row?;
@@ -461,22 +541,25 @@ impl TimeLexicon {
             let id = match part_ids.get(&key) {
                 Some(&id) => id,
                 None => {
-                    let id = lex.parts.len() as u16;
-                    lex.parts.push(Part::default());
+                    let id = self.parts.len() as u16;
+                    self.parts.push(Part::default());
                     part_ids.insert(key, id);
-                    lex.add(f, line, c[0], Item::Part(id))?;
+                    self.add(f, line, c[0], Item::Part(id))?;
                     id
                 }
             };
-            let slot =
-                if c[1] == "month" { &mut lex.parts[id as usize].month } else { &mut lex.parts[id as usize].year };
+            let part = &mut self.parts[id as usize];
+            let slot = if c[1] == "month" { &mut part.month } else { &mut part.year };
             if slot.is_some() {
                 return Err(err(f, line, format!("{:?} is already defined for a {}", c[0], c[1])));
             }
             *slot = Some((from, to));
         }
+        Ok(())
+    }
 
-        let (f, text) = *dayparts;
+    /// `time/dayparts.tsv`: parts of the day with their hours and am/pm reading.
+    fn read_dayparts(&mut self, f: &str, text: &str) -> Result<(), LoadError> {
         for row in data_lines(f, text, Some("form\tmeridiem\tfrom\tto")) {
             let (line, cols) = row?;
             let c = columns(f, line, cols, 4)?;
@@ -491,106 +574,70 @@ impl TimeLexicon {
             if to <= from {
                 return Err(err(f, line, format!("to {to} is not after from {from}")));
             }
-            let id = lex.dayparts.len() as u16;
-            lex.dayparts.push(DayPart { meridiem, from, to });
-            lex.add(f, line, c[0], Item::DayPart(id))?;
+            let id = self.dayparts.len() as u16;
+            self.dayparts.push(DayPart { meridiem, from, to });
+            self.add(f, line, c[0], Item::DayPart(id))?;
         }
+        Ok(())
+    }
 
-        let (f, text) = *holidays;
+    /// `time/holidays.tsv`: holidays by calendar, date and length.
+    fn read_holidays(&mut self, f: &str, text: &str) -> Result<(), LoadError> {
         for row in data_lines(f, text, Some("form\tcalendar\tmonth\tday\tdays\tstandalone")) {
             let (line, cols) = row?;
             let c = columns(f, line, cols, 6)?;
-            let cal = match c[1] {
-                "hijri" => HolidayCal::Hijri,
-                "gregorian" => HolidayCal::Gregorian,
-                "easter" => HolidayCal::Easter,
-                other => return Err(err(f, line, format!("unknown calendar {other:?}"))),
-            };
-            let (month, day) = if cal == HolidayCal::Easter {
-                if c[2] != "-" || c[3] != "-" {
-                    return Err(err(f, line, "Easter takes - for month and day"));
-                }
-                (0, 0)
-            } else {
-                let m = in_range(f, line, "month", number(f, line, "month", c[2])?, 1, 12)?;
-                let d = in_range(f, line, "day", number(f, line, "day", c[3])?, 1, 31)?;
-                (m, d)
-            };
-            let days = match c[4] {
-                "month" if cal == HolidayCal::Hijri => None,
-                "month" => return Err(err(f, line, "days = month is only for Hijri holidays")),
-                v => Some(in_range(f, line, "days", number(f, line, "days", v)?, 1, 31)?),
-            };
-            let standalone = yes_no(f, line, c[5])?;
-            let id = lex.holidays.len() as u16;
-            lex.holidays.push(Holiday { name: c[0].to_string(), cal, month, day, days, standalone });
-            lex.add(f, line, c[0], Item::Holiday(id))?;
+            let holiday = holiday(f, line, &c)?;
+            let id = self.holidays.len() as u16;
+            self.holidays.push(holiday);
+            self.add(f, line, c[0], Item::Holiday(id))?;
         }
+        Ok(())
+    }
 
-        let (f, text) = *cues;
+    /// `time/cues.tsv`: prepositions, connectors and markers.
+    fn read_cues(&mut self, f: &str, text: &str) -> Result<(), LoadError> {
         for row in data_lines(f, text, Some("form\trole\tvalue")) {
             let (line, cols) = row?;
             let c = columns(f, line, cols, 3)?;
-            let role = match (c[1], c[2]) {
-                ("in", "-") => Role::In,
-                ("from", "-") => Role::From,
-                ("to", "-") => Role::To,
-                ("between", "-") => Role::Between,
-                ("since", "-") => Role::Since,
-                ("ago", "-") => Role::Ago,
-                ("after", "-") => Role::After,
-                ("within", "-") => Role::Within,
-                ("for", "-") => Role::For,
-                ("every", "-") => Role::Every,
-                ("set", v) => Role::Set(Unit::parse(v).ok_or_else(|| err(f, line, format!("unknown unit {v:?}")))?),
-                ("hedge", "-") => Role::Hedge,
-                ("comparative", "more") => Role::Comparative(true),
-                ("comparative", "less") => Role::Comparative(false),
-                ("last", "-") => Role::Last,
-                ("minus", "-") => Role::Minus,
-                ("fraction", v) => {
-                    Role::Fraction(in_range(f, line, "minutes", number(f, line, "minutes", v)?, 1, 59)? as u8)
-                }
-                ("hour", v) => Role::Hour(in_range(f, line, "hour", number(f, line, "hour", v)?, 0, 24)? as u8),
-                ("era", "gregorian") => Role::Era(Cal::Gregorian),
-                ("era", "hijri") => Role::Era(Cal::Hijri),
-                ("tz_marker", "-") => Role::TzMarker,
-                ("tz", v) => {
-                    let off: i16 = number(f, line, "offset", v)?;
-                    if !(-720..=840).contains(&off) {
-                        return Err(err(f, line, format!("offset {off} is outside -720..840 minutes")));
-                    }
-                    Role::Tz(off)
-                }
-                ("future", "-") => Role::Future,
-                ("whole", "-") => Role::Whole,
-                ("blessed", "-") => Role::Blessed,
-                ("period", "-") => Role::Period,
-                ("sharp", "-") => Role::Sharp,
-                ("with_date", "-") => Role::WithDate,
-                ("block", "-") => Role::Block,
-                ("anaphor", "-") => Role::Anaphor,
-                ("filler", "-") => Role::Filler,
-                ("both", "-") => Role::Both,
-                ("one", "-") => Role::One,
-                ("event", "-") => Role::Event,
-                ("pair", v) => Role::Pair(Unit::parse(v).ok_or_else(|| err(f, line, format!("unknown unit {v:?}")))?),
-                (r, v) => return Err(err(f, line, format!("unknown role/value {r:?} {v:?}"))),
-            };
-            lex.add(f, line, c[0], Item::Cue(role))?;
+            let role = role(f, line, c[1], c[2])?;
+            self.add(f, line, c[0], Item::Cue(role))?;
         }
+        Ok(())
+    }
 
-        let (f, text) = *uq;
+    /// `time/article.tsv`: the article and ل + article, stored by search key.
+    fn read_article(&mut self, f: &str, text: &str) -> Result<(), LoadError> {
+        let [def, prep_def] = one_each(f, text, "form\trole", 1, ["article", "prep_article"])?;
+        let key = |(line, form): (usize, String)| {
+            let key = search_key(&form);
+            if key.chars().count() < 2 {
+                return Err(err(f, line, format!("form {form:?} has fewer than two letters")));
+            }
+            Ok(key.into_boxed_str())
+        };
+        self.article = Article { def: key(def)?, prep_def: key(prep_def)? };
+        Ok(())
+    }
+
+    /// `time/quoted.tsv`: the Arabic words notes quote, by note.
+    fn read_quoted(&mut self, f: &str, text: &str) -> Result<(), LoadError> {
+        let [within, current, until] = one_each(f, text, "note\tword", 0, ["within", "current", "until"])?;
+        self.quoted = Quoted { within: within.1, current: current.1, until: until.1 };
+        Ok(())
+    }
+
+    /// `time/ummalqura.tsv`: 1 Muharram and the month lengths of each Hijri year.
+    fn read_ummalqura(&mut self, f: &str, text: &str) -> Result<(), LoadError> {
         let mut next_start: Option<i64> = None;
         for row in data_lines(f, text, Some("year\tmuharram_1\tmonth_lengths")) {
             let (line, cols) = row?;
             let c = columns(f, line, cols, 3)?;
             let year: i64 = number(f, line, "year", c[0])?;
             let start = parse_iso_day(c[1]).ok_or_else(|| err(f, line, format!("bad date {:?}", c[1])))?;
-            if lex.hijri.starts.is_empty() {
-                lex.hijri.first_year = year;
-            } else if year != lex.hijri.last_year() + 1 {
-                return Err(err(f, line, format!("year {year} does not follow {}", lex.hijri.last_year())));
+            if self.hijri.starts.is_empty() {
+                self.hijri.first_year = year;
+            } else if year != self.hijri.last_year() + 1 {
+                return Err(err(f, line, format!("year {year} does not follow {}", self.hijri.last_year())));
             }
             if let Some(expected) = next_start.filter(|&e| e != start) {
                 return Err(err(
@@ -599,29 +646,140 @@ impl TimeLexicon {
                     format!("1 Muharram {year} should be {}", crate::calendar::fmt_day(expected)),
                 ));
             }
-            let lens: Vec<&str> = c[2].split(',').map(str::trim).collect();
-            if lens.len() != 12 {
-                return Err(err(f, line, format!("expected 12 month lengths, found {}", lens.len())));
-            }
-            // Replace the sentinel (start of this year) by this year's months.
-            lex.hijri.starts.pop();
-            let mut day = start;
-            for l in lens {
-                let n: i64 = number(f, line, "month length", l)?;
-                if n != 29 && n != 30 {
-                    return Err(err(f, line, format!("month length {n} is not 29 or 30")));
-                }
-                lex.hijri.starts.push(day);
-                day += n;
-            }
-            lex.hijri.starts.push(day);
-            next_start = Some(day);
+            next_start = Some(self.push_hijri_year(f, line, start, c[2])?);
         }
-        if lex.hijri.starts.is_empty() {
-            return Err(err(uq.0, 0, "no years"));
+        if self.hijri.starts.is_empty() {
+            return Err(err(f, 0, "no years"));
         }
-        Ok(lex)
+        Ok(())
     }
+
+    /// Adds the month starts of a Hijri year beginning on day `start` with the
+    /// comma-separated month `lengths`; returns the start of the next year.
+    fn push_hijri_year(&mut self, f: &str, line: usize, start: i64, lengths: &str) -> Result<i64, LoadError> {
+        let lens: Vec<&str> = lengths.split(',').map(str::trim).collect();
+        if lens.len() != 12 {
+            return Err(err(f, line, format!("expected 12 month lengths, found {}", lens.len())));
+        }
+        // Replace the sentinel (start of this year) by this year's months.
+        self.hijri.starts.pop();
+        let mut day = start;
+        for l in lens {
+            let n: i64 = number(f, line, "month length", l)?;
+            if n != 29 && n != 30 {
+                return Err(err(f, line, format!("month length {n} is not 29 or 30")));
+            }
+            self.hijri.starts.push(day);
+            day += n;
+        }
+        self.hijri.starts.push(day);
+        Ok(day)
+    }
+}
+
+/// Reads a file of two columns that gives one value for each of `names`
+/// (in column `name_col`, 0 or 1), each exactly once: the values with their
+/// lines, in the order of `names`.
+fn one_each<const N: usize>(
+    f: &str,
+    text: &str,
+    header: &str,
+    name_col: usize,
+    names: [&str; N],
+) -> Result<[(usize, String); N], LoadError> {
+    let mut found: [Option<(usize, String)>; N] = std::array::from_fn(|_| None);
+    for row in data_lines(f, text, Some(header)) {
+        let (line, cols) = row?;
+        let c = columns(f, line, cols, 2)?;
+        let (name, value) = (c[name_col], c[1 - name_col]);
+        let Some(i) = names.iter().position(|n| *n == name) else {
+            return Err(err(f, line, format!("expected one of {}, not {name:?}", names.join(", "))));
+        };
+        if found[i].replace((line, value.to_string())).is_some() {
+            return Err(err(f, line, format!("{name} is given twice")));
+        }
+    }
+    if let Some(i) = found.iter().position(Option::is_none) {
+        return Err(err(f, 0, format!("no {} line", names[i])));
+    }
+    Ok(found.map(Option::unwrap_or_default))
+}
+
+/// One line of `time/holidays.tsv` (columns form, calendar, month, day, days,
+/// standalone) as a holiday.
+fn holiday(f: &str, line: usize, c: &[&str]) -> Result<Holiday, LoadError> {
+    let cal = match c[1] {
+        "hijri" => HolidayCal::Hijri,
+        "gregorian" => HolidayCal::Gregorian,
+        "easter" => HolidayCal::Easter,
+        other => return Err(err(f, line, format!("unknown calendar {other:?}"))),
+    };
+    let (month, day) = if cal == HolidayCal::Easter {
+        if c[2] != "-" || c[3] != "-" {
+            return Err(err(f, line, "Easter takes - for month and day"));
+        }
+        (0, 0)
+    } else {
+        let m = in_range(f, line, "month", number(f, line, "month", c[2])?, 1, 12)?;
+        let d = in_range(f, line, "day", number(f, line, "day", c[3])?, 1, 31)?;
+        (m, d)
+    };
+    let days = match c[4] {
+        "month" if cal == HolidayCal::Hijri => None,
+        "month" => return Err(err(f, line, "days = month is only for Hijri holidays")),
+        v => Some(in_range(f, line, "days", number(f, line, "days", v)?, 1, 31)?),
+    };
+    let standalone = yes_no(f, line, c[5])?;
+    Ok(Holiday { name: c[0].to_string(), cal, month, day, days, standalone })
+}
+
+/// The role of a cue from its `role` and `value` columns.
+fn role(f: &str, line: usize, role: &str, value: &str) -> Result<Role, LoadError> {
+    Ok(match (role, value) {
+        ("in", "-") => Role::In,
+        ("from", "-") => Role::From,
+        ("to", "-") => Role::To,
+        ("between", "-") => Role::Between,
+        ("since", "-") => Role::Since,
+        ("ago", "-") => Role::Ago,
+        ("after", "-") => Role::After,
+        ("within", "-") => Role::Within,
+        ("for", "-") => Role::For,
+        ("every", "-") => Role::Every,
+        ("set", v) => Role::Set(unit(f, line, v)?),
+        ("hedge", "-") => Role::Hedge,
+        ("hedge_after", "-") => Role::HedgeAfter,
+        ("comparative", "more") => Role::Comparative(true),
+        ("comparative", "less") => Role::Comparative(false),
+        ("last", "-") => Role::Last,
+        ("minus", "-") => Role::Minus,
+        ("fraction", v) => Role::Fraction(in_range(f, line, "minutes", number(f, line, "minutes", v)?, 1, 59)? as u8),
+        ("hour", v) => Role::Hour(in_range(f, line, "hour", number(f, line, "hour", v)?, 0, 24)? as u8),
+        ("era", "gregorian") => Role::Era(Cal::Gregorian),
+        ("era", "hijri") => Role::Era(Cal::Hijri),
+        ("tz_marker", "-") => Role::TzMarker,
+        ("tz", v) => {
+            let off: i16 = number(f, line, "offset", v)?;
+            if !(-720..=840).contains(&off) {
+                return Err(err(f, line, format!("offset {off} is outside -720..840 minutes")));
+            }
+            Role::Tz(off)
+        }
+        ("future", "-") => Role::Future,
+        ("whole", "-") => Role::Whole,
+        ("blessed", "-") => Role::Blessed,
+        ("period", "-") => Role::Period,
+        ("sharp", "-") => Role::Sharp,
+        ("with_date", "-") => Role::WithDate,
+        ("block", "-") => Role::Block,
+        ("anaphor", "-") => Role::Anaphor,
+        ("filler", "-") => Role::Filler,
+        ("both", "-") => Role::Both,
+        ("one", "-") => Role::One,
+        ("event", "-") => Role::Event,
+        ("pair", v) => Role::Pair(unit(f, line, v)?),
+        (r, v) => return Err(err(f, line, format!("unknown role/value {r:?} {v:?}"))),
+    })
 }
 
 /// Parses `YYYY-MM-DD` into a day number (validated).
@@ -644,24 +802,22 @@ mod tests {
     use super::*;
     use crate::calendar::fmt_day;
 
-    fn files_with(i: usize, content: &str) -> Vec<(&'static str, String)> {
-        FILES
-            .iter()
-            .zip(EMBEDDED)
-            .enumerate()
-            .map(|(k, (n, c))| (*n, if k == i { content.to_string() } else { c.to_string() }))
-            .collect()
+    /// The embedded files with `rel` replaced by `content`.
+    fn parse_with(rel: &str, content: &str) -> Result<TimeLexicon, LoadError> {
+        assert!(files().any(|f| f == rel), "{rel} is not a time file");
+        TimeLexicon::build(|r, embedded| {
+            let text = if r == rel { Cow::Owned(content.to_string()) } else { Cow::Borrowed(embedded) };
+            Ok((Data::Embedded.name(r), text))
+        })
     }
 
-    fn parse_with(i: usize, content: &str) -> Result<TimeLexicon, LoadError> {
-        let owned = files_with(i, content);
-        let files: Vec<(&str, &str)> = owned.iter().map(|(n, c)| (*n, c.as_str())).collect();
-        TimeLexicon::parse(&files)
+    fn embedded() -> &'static TimeLexicon {
+        TimeLexicon::embedded().expect("the embedded time lexicon loads")
     }
 
     #[test]
     fn embedded_data_loads() {
-        let lex = TimeLexicon::embedded();
+        let lex = embedded();
         assert!(lex.words.contains_key("نوفمبر"));
         assert!(lex.words.contains_key("تشرين"), "multi-word forms are stored under their first word");
         assert!(lex.holidays.iter().any(|h| h.name == "عيد الفطر"));
@@ -671,7 +827,7 @@ mod tests {
 
     #[test]
     fn umm_al_qura_spot_checks() {
-        let h = &TimeLexicon::embedded().hijri;
+        let h = &embedded().hijri;
         assert_eq!(fmt_day(h.to_days(1434, 10, 1).unwrap()), "2013-08-08");
         assert_eq!(fmt_day(h.to_days(1434, 12, 10).unwrap()), "2013-10-15");
         assert_eq!(fmt_day(h.to_days(1435, 1, 1).unwrap()), "2013-11-04");
@@ -688,18 +844,53 @@ mod tests {
     #[test]
     fn malformed_lines_name_file_and_line() {
         let bad = "# c\nform\tweekday\nخميس\t9\n";
-        let e = parse_with(1, bad).unwrap_err();
-        assert_eq!((e.file.as_str(), e.line), ("weekdays.tsv", 3));
+        let e = parse_with("time/weekdays.tsv", bad).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("data/time/weekdays.tsv", 3));
         let bad = "form\tcalendar\tmonth\tstandalone\nيناير\tgregorian\t1\n";
-        let e = parse_with(0, bad).unwrap_err();
-        assert_eq!((e.file.as_str(), e.line), ("months.tsv", 2));
+        let e = parse_with("time/months.tsv", bad).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("data/time/months.tsv", 2));
         let bad = "form\tunit\tcount\nيوم\tday\t1\nيوم\tweek\t1\n";
-        let e = parse_with(2, bad).unwrap_err();
+        let e = parse_with("time/units.tsv", bad).unwrap_err();
         assert_eq!(e.line, 3, "{e}");
         let bad = "year\tmuharram_1\tmonth_lengths\n1300\t1882-11-12\t30,29,30,29,30,29,30,29,30,29,30,29\n1301\t1883-11-02\t30,30,29,30,29,30,29,30,29,30,29,29\n";
-        let e = parse_with(8, bad).unwrap_err();
-        assert_eq!((e.file.as_str(), e.line), ("ummalqura.tsv", 3));
+        let e = parse_with("time/ummalqura.tsv", bad).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("data/time/ummalqura.tsv", 3));
         let bad = "form\trole\tvalue\nفي\tinside\t-\n";
-        assert!(parse_with(7, bad).unwrap_err().to_string().starts_with("cues.tsv:2:"));
+        assert!(parse_with("time/cues.tsv", bad).unwrap_err().to_string().starts_with("data/time/cues.tsv:2:"));
+    }
+
+    #[test]
+    fn the_article_file_needs_each_form_once() {
+        let e = parse_with("time/article.tsv", "form\trole\nال\tarticle\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("data/time/article.tsv", 0), "{e}");
+        let e = parse_with("time/article.tsv", "form\trole\nال\tarticle\nلل\tprep_article\nال\tarticle\n").unwrap_err();
+        assert_eq!(e.line, 4, "{e}");
+        let e = parse_with("time/article.tsv", "form\trole\nال\tdefinite\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        let lex = parse_with("time/article.tsv", "form\trole\nأل\tarticle\nلل\tprep_article\n").unwrap();
+        assert_eq!(&*lex.article.def, "ال", "forms are stored by search key");
+    }
+
+    #[test]
+    fn the_quoted_words_file_needs_every_note() {
+        let e = parse_with("time/quoted.tsv", "note\tword\nwithin\tخلال\nuntil\tحتى\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("data/time/quoted.tsv", 0), "{e}");
+        let e = parse_with("time/quoted.tsv", "note\tword\nwithin\tخلال\nsince\tمنذ\n").unwrap_err();
+        assert_eq!(e.line, 3, "{e}");
+        let q = &embedded().quoted;
+        assert!(!q.within.is_empty() && !q.current.is_empty() && !q.until.is_empty());
+    }
+
+    #[test]
+    fn gregorian_months_are_read_by_search_key_and_longest_form() {
+        let lex = embedded();
+        assert_eq!(lex.gregorian_month(&["مارس", "2024"]), Some((3, 1)));
+        assert_eq!(lex.gregorian_month(&["ابريل"]), Some((4, 1)), "hamza on alef is folded");
+        assert_eq!(lex.gregorian_month(&["تشرين", "الثاني", "2023"]), Some((11, 2)));
+        assert_eq!(lex.gregorian_month(&["كانون", "الأول"]), Some((12, 2)));
+        assert_eq!(lex.gregorian_month(&["تشرين"]), None, "a two-word name needs its second word");
+        assert_eq!(lex.gregorian_month(&["رمضان", "1445"]), None, "Hijri months are not Gregorian");
+        assert_eq!(lex.gregorian_month(&["الخميس"]), None);
+        assert_eq!(lex.gregorian_month(&[]), None);
     }
 }

@@ -1,7 +1,7 @@
 //! isnad's time layer: Arabic time expressions found with exact spans and
 //! resolved against the publication datetime.
 //!
-//! * [`find_times`]: dates, times, intervals, durations and recurring sets,
+//! * [`Times::find`]: dates, times, intervals, durations and recurring sets,
 //!   each with code-point offsets into the original text (end exclusive);
 //! * resolution: relative expressions against the publication date, or, when
 //!   none is given, against a date the text states about itself
@@ -10,13 +10,32 @@
 //!   table (`data/time/ummalqura.tsv`);
 //! * [`eval_duckling`]: the score on Duckling's Arabic time corpus.
 //!
-//! Every word list lives in `data/time/*.tsv`, embedded and parsed once.
+//! Every word list lives in `data/time/*.tsv`, embedded and parsed once
+//! ([`TimeLexicon::embedded`]) or read from an edited copy
+//! ([`TimeLexicon::load`]).
 //!
 //! Spans: a conjunction و/ف glued to the first word is left out; a leading
 //! preposition or hedge (في، عند، بتاريخ، خلال، حوالي) and the words that
 //! carry meaning (منذ، قبل، بعد، لمدة، من … إلى) are kept in. Quantities that
 //! fall inside an expression of kind `date`, `datetime` or `interval` are
 //! parts of it (day numbers, years), not counts.
+//!
+//! ```
+//! use isnad_time::{Anchor, TimeLexicon, TimeOptions, Times};
+//!
+//! let times = Times::new(TimeLexicon::embedded()?, isnad_text::TextLexicon::embedded());
+//! let text = "قصفت الطائرات المدينة أمس";
+//! let tokens = isnad_text::tokenize(text);
+//! let published = Anchor::parse("2023-11-23")?;
+//! let found = times.find(text, &tokens, Some(&published), &TimeOptions::default());
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(found[0].text, "أمس");
+//! // The day before publication, as a half-open interval of days.
+//! assert_eq!((found[0].from.as_deref(), found[0].to.as_deref()), (Some("2023-11-22"), Some("2023-11-23")));
+//! assert_eq!(found[0].grain, "day");
+//! assert_eq!(found[0].anchor, "publication");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod calendar;
 mod eval;
@@ -24,7 +43,7 @@ pub mod lexicon;
 mod recognize;
 mod resolve;
 
-use isnad_text::{TextLexicon, Token};
+use isnad_text::{LoadError, TextLexicon, Token};
 use serde::{Deserialize, Serialize};
 
 pub use eval::{eval_duckling, EvalReport};
@@ -142,19 +161,44 @@ pub struct TimeOptions {
 /// One time expression: the shared `isnad/1` record (`isnad_schema::TimeRecord`).
 pub use isnad_schema::TimeRecord as TimeExpr;
 
-/// Finds and resolves the time expressions of `text`, given its tokens
-/// ([`isnad_text::tokenize`]) and the publication datetime.
-pub fn find_times(text: &str, tokens: &[Token], published: Option<&Anchor>, opts: &TimeOptions) -> Vec<TimeExpr> {
-    let lex = TimeLexicon::embedded();
-    let found = recognize::recognize(text, tokens, lex, TextLexicon::embedded());
-    if found.is_empty() {
-        return Vec::new();
+/// The time layer over its loaded data: the time lexicon, and the text
+/// lexicon that reads number words and clitics.
+#[derive(Clone, Copy, Debug)]
+pub struct Times<'a> {
+    lex: &'a TimeLexicon,
+    text: &'a TextLexicon,
+}
+
+impl<'a> Times<'a> {
+    /// The time layer over `lex` and the text lexicon `text`.
+    pub fn new(lex: &'a TimeLexicon, text: &'a TextLexicon) -> Times<'a> {
+        Times { lex, text }
     }
-    let ctx = match published {
-        Some(a) => Some(a.ctx("publication")),
-        None => text_anchor(&found, lex),
-    };
-    found.iter().map(|f| to_expr(text, f, ctx, opts, lex)).collect()
+
+    /// The time layer over the embedded data.
+    pub fn embedded() -> Result<Times<'static>, LoadError> {
+        Ok(Times::new(TimeLexicon::embedded()?, TextLexicon::embedded()))
+    }
+
+    /// The time lexicon in use.
+    pub fn lexicon(&self) -> &'a TimeLexicon {
+        self.lex
+    }
+
+    /// Finds and resolves the time expressions of `text`, given its tokens
+    /// ([`isnad_text::tokenize`]) and the publication datetime.
+    pub fn find(&self, text: &str, tokens: &[Token], published: Option<&Anchor>, opts: &TimeOptions) -> Vec<TimeExpr> {
+        let lex = self.lex;
+        let found = recognize::recognize(text, tokens, lex, self.text);
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let ctx = match published {
+            Some(a) => Some(a.ctx("publication")),
+            None => text_anchor(&found, lex),
+        };
+        found.iter().map(|f| to_expr(text, f, ctx, opts, lex)).collect()
+    }
 }
 
 /// A date the text states about itself: "اليوم (الخميس) 23 نوفمبر 2023".

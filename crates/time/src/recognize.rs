@@ -19,7 +19,7 @@ use isnad_text::lexicon::{NumClass, NumberWord};
 use isnad_text::number::parse_digits;
 use isnad_text::{find_quantities, segment, QuantityKind, TextLexicon, Token, TokenKind};
 
-use crate::lexicon::{Cal, Count, Item, Meridiem, Mod, Role, TimeLexicon, Unit};
+use crate::lexicon::{Article, Cal, Count, Item, Meridiem, Mod, Role, TimeLexicon, Unit};
 
 /// Tokens searched back from a trigger for the start of an expression.
 const BACK: usize = 10;
@@ -156,6 +156,13 @@ struct Hit {
     def: bool,
 }
 
+impl Hit {
+    /// A one-word form read without clitics or article.
+    fn whole(&self) -> bool {
+        self.len == 1 && !self.conj && !self.prep && !self.def
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default)]
 struct TokInfo {
     first_hit: u32,
@@ -182,8 +189,9 @@ fn fold_key(word: &str, out: &mut String) {
     isnad_text::normalize::search_key_into(word, out);
 }
 
-/// The clitic readings of a key: (stem, conj, prep, def).
-fn readings(key: &str, mut f: impl FnMut(&str, bool, bool, bool)) {
+/// The clitic readings of a key: (stem, conj, prep, def), with the article
+/// forms of `art`.
+fn readings(key: &str, art: &Article, mut f: impl FnMut(&str, bool, bool, bool)) {
     let min_stem = |s: &str| s.chars().nth(1).is_some();
     f(key, false, false, false);
     let mut bases: [(&str, bool); 2] = [(key, false), ("", false)];
@@ -196,19 +204,19 @@ fn readings(key: &str, mut f: impl FnMut(&str, bool, bool, bool)) {
         if base.is_empty() {
             continue;
         }
-        if let Some(r) = base.strip_prefix("ال").filter(|r| min_stem(r)) {
+        if let Some(r) = base.strip_prefix(&*art.def).filter(|r| min_stem(r)) {
             f(r, conj, false, true);
         }
         if let Some(r) = base.strip_prefix(['ب', 'ل', 'ك']).filter(|r| min_stem(r)) {
             f(r, conj, true, false);
-            if let Some(r2) = r.strip_prefix("ال").filter(|r2| min_stem(r2)) {
+            if let Some(r2) = r.strip_prefix(&*art.def).filter(|r2| min_stem(r2)) {
                 f(r2, conj, true, true);
             }
         }
-        if let Some(r) = base.strip_prefix("لل").filter(|r| min_stem(r)) {
-            // ل + ال written لل
+        if let Some(r) = base.strip_prefix(&*art.prep_def).filter(|r| min_stem(r)) {
+            // ل + the article, written without its alef
             ll.clear();
-            ll.push_str("ال");
+            ll.push_str(&art.def);
             ll.push_str(r);
             f(&ll, conj, true, false);
             f(r, conj, true, true);
@@ -301,7 +309,7 @@ impl<'a> Parser<'a> {
             let mut any_full = false;
             let lex = self.lex;
             let mut found: Vec<(&[crate::lexicon::Entry], bool, bool, bool)> = Vec::new();
-            readings(&key, |stem, conj, prep, def| {
+            readings(&key, &lex.article, |stem, conj, prep, def| {
                 if let Some(list) = lex.words.get(stem) {
                     found.push((list.as_slice(), conj, prep, def));
                 }
@@ -509,7 +517,7 @@ impl<'a> Parser<'a> {
         let key = self.raw_key(i);
         let mut yes = false;
         let lookup = |k: &str| -> Option<&NumberWord> { self.tlex.number_word(k) };
-        readings(&key, |stem, _, _, _| yes |= lookup(stem).is_some());
+        readings(&key, &self.lex.article, |stem, _, _, _| yes |= lookup(stem).is_some());
         yes
     }
 
@@ -742,7 +750,7 @@ impl<'a> Parser<'a> {
                     let mut k = String::new();
                     fold_key(words[0], &mut k);
                     let mut link = false;
-                    readings(&k, |stem, _, _, def| {
+                    readings(&k, &self.lex.article, |stem, _, _, def| {
                         link |= !def
                             && self.lex.words.get(stem).is_some_and(|l| {
                                 l.iter().any(|e| e.rest.is_empty() && e.item == Item::Cue(Role::WithDate))
@@ -886,8 +894,7 @@ impl<'a> Parser<'a> {
         for _ in 0..2 {
             if let Some(h) = self.cue(e, Role::Whole) {
                 e += h.len as usize;
-            } else if let Some(h) = self.find(e, |h| h.item == Item::Cue(Role::Hedge) && self.key_is(e, &["تقريبا"]))
-            {
+            } else if let Some(h) = self.find(e, |h| h.item == Item::Cue(Role::HedgeAfter) && h.whole()) {
                 approx = true;
                 e += h.len as usize;
             }
@@ -901,10 +908,7 @@ impl<'a> Parser<'a> {
         self.on(e)
             && (self.toks[e].kind == TokenKind::Number
                 || self.weekday(e).is_some()
-                || (self.word(e) && self.cue(e, Role::Whole).is_none() && {
-                    let k = self.raw_key(e);
-                    k.starts_with("ال") || k.starts_with("لل")
-                }))
+                || (self.word(e) && self.cue(e, Role::Whole).is_none() && self.lex.article.starts(&self.raw_key(e))))
     }
 
     /// Skips a preposition kept in a span (في، يوم، بتاريخ) before a date.
@@ -1049,128 +1053,132 @@ impl<'a> Parser<'a> {
         (!n.digits).then_some((n.end, v, n.ordinal))
     }
 
+    /// An interval at `k`: the longest of the interval rules.
     fn range(&self, k: usize) -> R<Spec> {
+        let mut best = self.range_from(k);
+        best = longer(best, self.range_pair(k));
+        best = longer(best, self.range_days(k));
+        best = longer(best, self.range_in_month(k));
+        longer(best, self.range_clocks_on_day(k))
+    }
+
+    /// من/بين + two clock times or two dates: من 9 إلى 11، بين 7 و8 نوفمبر.
+    fn range_from(&self, k: usize) -> R<Spec> {
         let mut best: R<Spec> = None;
         let from =
             self.cue(k, Role::From).map(|h| (h, false)).or_else(|| self.cue(k, Role::Between).map(|h| (h, true)));
-        if let Some((h, between)) = from {
-            let j = k + h.len as usize;
-            if let Some((j1, c1)) = self.clock(j) {
-                if let Some(j2) = self.connector(j1, between) {
-                    if let Some((j3, c2)) = self.clock(j2) {
-                        let l = Frame { clock: Some(c1), ..Frame::default() };
-                        let r = Frame { clock: Some(c2), ..Frame::default() };
-                        best = longer(best, Some((j3, Spec::Range(l, r))));
-                    }
+        let (h, between) = from?;
+        let j = k + h.len as usize;
+        if let Some((j1, c1)) = self.clock(j) {
+            if let Some(j2) = self.connector(j1, between) {
+                if let Some((j3, c2)) = self.clock(j2) {
+                    let l = Frame { clock: Some(c1), ..Frame::default() };
+                    let r = Frame { clock: Some(c2), ..Frame::default() };
+                    best = longer(best, Some((j3, Spec::Range(l, r))));
                 }
-            }
-            let mut lefts: Vec<(usize, Frame)> = Vec::new();
-            let j = self.skip_in(j);
-            if let Some((j1, d, _)) = self.day_value(j) {
-                lefts.push((j1, Frame { day: Some(d), ..Frame::default() }));
-            }
-            if let Some(l) = self.date(j) {
-                lefts.push(l);
-            }
-            for (j1, left) in lefts {
-                let Some(j2) = self.connector(j1, between) else { continue };
-                let Some((j3, right)) = self.date(self.skip_in(j2)) else { continue };
-                let bare_left =
-                    left.month.is_none() && left.year.is_none() && left.day.is_some() && left.weekday.is_none();
-                if bare_left && (right.day.is_none() || right.month.is_none()) {
-                    continue;
-                }
-                best = longer(best, Some((j3, Spec::Range(left, right))));
             }
         }
-        // عامي 2014 و2015، يومي 7 و8 نوفمبر
-        if let Some(u) = self.hits(k).iter().find_map(|h| match h.item {
+        let mut lefts: Vec<(usize, Frame)> = Vec::new();
+        let j = self.skip_in(j);
+        if let Some((j1, d, _)) = self.day_value(j) {
+            lefts.push((j1, Frame { day: Some(d), ..Frame::default() }));
+        }
+        if let Some(l) = self.date(j) {
+            lefts.push(l);
+        }
+        for (j1, left) in lefts {
+            let Some(j2) = self.connector(j1, between) else { continue };
+            let Some((j3, right)) = self.date(self.skip_in(j2)) else { continue };
+            let bare_left = left.month.is_none() && left.year.is_none() && left.day.is_some() && left.weekday.is_none();
+            if bare_left && (right.day.is_none() || right.month.is_none()) {
+                continue;
+            }
+            best = longer(best, Some((j3, Spec::Range(left, right))));
+        }
+        best
+    }
+
+    /// A dual in construct before two numbers: عامي 2014 و2015، يومي 7 و8 نوفمبر.
+    fn range_pair(&self, k: usize) -> R<Spec> {
+        let u = self.hits(k).iter().find_map(|h| match h.item {
             Item::Cue(Role::Pair(u)) if !h.def => Some(u),
             _ => None,
-        }) {
-            let j = k + 1;
-            if u == Unit::Year {
-                if let (Some((y1, n1)), Some(j2)) = (self.digits(j), self.connector(j + 1, true)) {
-                    if let Some((j3, y2)) = self.year_alone(j2).filter(|_| n1 >= 3) {
-                        let l = Frame { year: Some(YearSpec::Abs(y1, None)), ..Frame::default() };
-                        let r = Frame { year: Some(y2), ..Frame::default() };
-                        best = longer(best, Some((j3, Spec::Range(l, r))));
-                    }
-                }
-            } else if u == Unit::Day {
-                if let Some((j1, d, _)) = self.day_value(j) {
-                    if let Some(j2) = self.connector(j1, true) {
-                        if let Some((j3, right)) = self.day_date(j2) {
-                            best = longer(
-                                best,
-                                Some((j3, Spec::Range(Frame { day: Some(d), ..Frame::default() }, right))),
-                            );
-                        }
-                    }
-                }
-            }
+        })?;
+        let j = k + 1;
+        if u == Unit::Year {
+            let (y1, n1) = self.digits(j)?;
+            let j2 = self.connector(j + 1, true)?;
+            let (j3, y2) = self.year_alone(j2).filter(|_| n1 >= 3)?;
+            let l = Frame { year: Some(YearSpec::Abs(y1, None)), ..Frame::default() };
+            let r = Frame { year: Some(y2), ..Frame::default() };
+            Some((j3, Spec::Range(l, r)))
+        } else if u == Unit::Day {
+            let (j1, d, _) = self.day_value(j)?;
+            let j2 = self.connector(j1, true)?;
+            let (j3, right) = self.day_date(j2)?;
+            Some((j3, Spec::Range(Frame { day: Some(d), ..Frame::default() }, right)))
+        } else {
+            None
         }
-        // 7 - 14 نوفمبر, 13 الى 15 تموز
-        if let Some((j1, d, _)) = self.day_value(k) {
-            if let Some(j2) = self.connector(j1, false) {
-                if let Some((j3, right)) = self.day_date(j2) {
-                    best = longer(best, Some((j3, Spec::Range(Frame { day: Some(d), ..Frame::default() }, right))));
-                }
-            }
+    }
+
+    /// A day, a connector and a date: 7 - 14 نوفمبر، 13 الى 15 تموز.
+    fn range_days(&self, k: usize) -> R<Spec> {
+        let (j1, d, _) = self.day_value(k)?;
+        let j2 = self.connector(j1, false)?;
+        let (j3, right) = self.day_date(j2)?;
+        Some((j3, Spec::Range(Frame { day: Some(d), ..Frame::default() }, right)))
+    }
+
+    /// A month and two days (يوليو 13-15، تموز 13 الى 15), or two
+    /// consecutive months (سبتمبر وأكتوبر).
+    fn range_in_month(&self, k: usize) -> R<Spec> {
+        let mut best: R<Spec> = None;
+        let (h, cal, m, standalone) = self.month(k)?;
+        let j = k + h.len as usize;
+        if standalone || h.prep || self.prep_before(k) {
+            best = longer(best, self.month_days(j, cal, m));
         }
-        // يوليو 13-15, تموز 13 الى 15
-        if let Some((h, cal, m, standalone)) = self.month(k) {
-            let j = k + h.len as usize;
-            if standalone || h.prep || self.prep_before(k) {
-                if let (Some((d1, n1)), Some(j2)) = (self.digits(j), self.connector(j + 1, false)) {
-                    if let Some((d2, n2)) = self.digits(j2) {
-                        if n1 <= 2 && n2 <= 2 {
-                            let mut l = Frame {
-                                month: Some(MonthSpec::Named(cal, m as i64)),
-                                day: Some(d1),
-                                ..Frame::default()
-                            };
-                            let mut e = j2 + 1;
-                            if let Some((e2, y)) = self.year_after(e) {
-                                l.year = Some(y);
-                                e = e2;
-                            }
-                            let r = Frame { day: Some(d2), ..l.clone() };
-                            best = longer(best, Some((e, Spec::Range(l, r))));
-                        }
-                    }
-                }
-            }
-            // سبتمبر وأكتوبر
-            if let Some((_, cal2, m2, _)) = self.month(j).filter(|(h2, _, _, _)| h2.conj) {
-                if cal2 == cal && m2 == m % 12 + 1 {
-                    if let Some((e, right)) = self.month_ref(j, true) {
-                        let left = Frame { month: Some(MonthSpec::Named(cal, m as i64)), ..Frame::default() };
-                        best = longer(best, Some((e, Spec::Range(left, right))));
-                    }
-                }
-            }
-        }
-        // الخميس من الساعة التاسعة وحتى الساعة الحادية عشرة
-        if let Some((j1, d)) = self.date(k).filter(|(_, f)| day_capable(f)) {
-            let mut j = j1;
-            if self.punct(j, &["،", ","]) {
-                j += 1;
-            }
-            if let Some(h) = self.cue(j, Role::From).or_else(|| self.cue(j, Role::Between)) {
-                let between = self.cue(j, Role::Between).is_some();
-                if let Some((j2, c1)) = self.clock(j + h.len as usize) {
-                    if let Some(j3) = self.connector(j2, between) {
-                        if let Some((j4, c2)) = self.clock(j3) {
-                            let l = Frame { clock: Some(c1), ..d.clone() };
-                            let r = Frame { clock: Some(c2), ..d };
-                            best = longer(best, Some((j4, Spec::Range(l, r))));
-                        }
-                    }
+        if let Some((_, cal2, m2, _)) = self.month(j).filter(|(h2, _, _, _)| h2.conj) {
+            if cal2 == cal && m2 == m % 12 + 1 {
+                if let Some((e, right)) = self.month_ref(j, true) {
+                    let left = Frame { month: Some(MonthSpec::Named(cal, m as i64)), ..Frame::default() };
+                    best = longer(best, Some((e, Spec::Range(left, right))));
                 }
             }
         }
         best
+    }
+
+    /// Two day digits after month `m` at `j`, and an optional year: يوليو 13-15 2023.
+    fn month_days(&self, j: usize, cal: Cal, m: u8) -> R<Spec> {
+        let (d1, n1) = self.digits(j)?;
+        let j2 = self.connector(j + 1, false)?;
+        let (d2, n2) = self.digits(j2)?;
+        if n1 > 2 || n2 > 2 {
+            return None;
+        }
+        let l = Frame { month: Some(MonthSpec::Named(cal, m as i64)), day: Some(d1), ..Frame::default() };
+        let (e, l) = self.with_year_after(j2 + 1, l);
+        let r = Frame { day: Some(d2), ..l.clone() };
+        Some((e, Spec::Range(l, r)))
+    }
+
+    /// A day, then two clock times: الخميس من الساعة التاسعة وحتى الساعة الحادية عشرة.
+    fn range_clocks_on_day(&self, k: usize) -> R<Spec> {
+        let (j1, d) = self.date(k).filter(|(_, f)| day_capable(f))?;
+        let mut j = j1;
+        if self.punct(j, &["،", ","]) {
+            j += 1;
+        }
+        let h = self.cue(j, Role::From).or_else(|| self.cue(j, Role::Between))?;
+        let between = self.cue(j, Role::Between).is_some();
+        let (j2, c1) = self.clock(j + h.len as usize)?;
+        let j3 = self.connector(j2, between)?;
+        let (j4, c2) = self.clock(j3)?;
+        let l = Frame { clock: Some(c1), ..d.clone() };
+        let r = Frame { clock: Some(c2), ..d };
+        Some((j4, Spec::Range(l, r)))
     }
 
     // ---------------------------------------------------------------- frames
@@ -1348,8 +1356,7 @@ impl<'a> Parser<'a> {
             return false;
         }
         let key = self.raw_key(k - 1);
-        let key = key.strip_prefix(['و', 'ف']).unwrap_or(&key);
-        key.starts_with("ال") || key.starts_with("لل")
+        self.lex.article.starts(key.strip_prefix(['و', 'ف']).unwrap_or(&key))
     }
 
     /// هذا الأسبوع، الأسبوع الماضي، العام الجاري، الأسبوع الأخير.
@@ -1391,7 +1398,7 @@ impl<'a> Parser<'a> {
         // الأيام الثلاثة الماضية
         if let Some((h, u, Count::Many)) = self.unit(k).filter(|(h, _, _)| h.def) {
             let mut j = k + h.len as usize;
-            if self.key_is(j, &["ال"]) {
+            if self.key_is(j, &[&self.lex.article.def]) {
                 j += 1;
             }
             if let Some(n) = self.num(j, 4).filter(|n| !n.ordinal) {
@@ -1410,7 +1417,7 @@ impl<'a> Parser<'a> {
             }
         }
         // الـ24 ساعة الماضية، 48 ساعة الماضية
-        let j = if self.key_is(k, &["ال"]) { k + 1 } else { k };
+        let j = if self.key_is(k, &[&self.lex.article.def]) { k + 1 } else { k };
         if let Some(n) = self.num(j, 4).filter(|n| !n.ordinal) {
             if let Some((uh, u, _)) = self.unit(n.end).filter(|(h, _, _)| !h.prep && !h.def) {
                 if let Some((mh, md)) = self.modifier(n.end + uh.len as usize).filter(|(_, m)| *m != Mod::Current) {
@@ -1529,7 +1536,7 @@ impl<'a> Parser<'a> {
         }
         // السبت السادس عشر: an ordinal day of the current month.
         if f.wd_mod.is_none() && f.week_ref.is_none() {
-            let definite = self.word(j) && self.raw_key(j).starts_with("ال");
+            let definite = self.word(j) && self.raw_key(j).starts_with(&*self.lex.article.def);
             if let Some((n, v)) = self.int(j, 4, 1, 31).filter(|(n, _)| n.ordinal && definite) {
                 f.day = Some(v);
                 return Some((n.end, f));
@@ -1637,13 +1644,8 @@ impl<'a> Parser<'a> {
         if nd > 2 || !(1..=31).contains(&d) || self.connector(j + 1, false).is_some() {
             return None;
         }
-        let mut f = Frame { month: Some(MonthSpec::Named(cal, m as i64)), day: Some(d), ..Frame::default() };
-        let mut e = j + 1;
-        if let Some((e2, y)) = self.year_after(e) {
-            f.year = Some(y);
-            e = e2;
-        }
-        Some((e, f))
+        let f = Frame { month: Some(MonthSpec::Named(cal, m as i64)), day: Some(d), ..Frame::default() };
+        Some(self.with_year_after(j + 1, f))
     }
 
     /// 10/10/2023, 2023-10-10, 10.10.2023, 2/2013 (month/year), 21/09 (after a weekday).
@@ -1735,12 +1737,7 @@ impl<'a> Parser<'a> {
             if h.def {
                 if let Some((n, v)) = self.int(j1, 3, 1, 99).filter(|(n, _)| n.ordinal) {
                     f.month = Some(MonthSpec::Named(Cal::Gregorian, v));
-                    let mut e = n.end;
-                    if let Some((e2, y)) = self.year_after(e) {
-                        f.year = Some(y);
-                        e = e2;
-                    }
-                    return Some((e, f));
+                    return Some(self.with_year_after(n.end, f));
                 }
                 let (mh, md) = self.modifier(j1)?;
                 f.month = Some(MonthSpec::Rel(match md {
@@ -1761,12 +1758,7 @@ impl<'a> Parser<'a> {
                     (n.end, v)
                 };
                 f.month = Some(MonthSpec::Named(Cal::Gregorian, v));
-                let mut e = e;
-                if let Some((e2, y)) = self.year_after(e) {
-                    f.year = Some(y);
-                    e = e2;
-                }
-                return Some((e, f));
+                return Some(self.with_year_after(e, f));
             }
         }
         let (h, cal, m, standalone) = self.month(j)?;
@@ -1819,6 +1811,17 @@ impl<'a> Parser<'a> {
             Item::Cue(Role::Era(c)) if !h.def && !h.conj => Some((j + h.len as usize, c)),
             _ => None,
         })
+    }
+
+    /// `f` with the year that may follow at `e` (يوليو 13، 2023), and the end.
+    fn with_year_after(&self, e: usize, mut f: Frame) -> (usize, Frame) {
+        match self.year_after(e) {
+            Some((e2, y)) => {
+                f.year = Some(y);
+                (e2, f)
+            }
+            None => (e, f),
+        }
     }
 
     /// A year after a month: 2023، 2023م، 1445هـ، عام 2014، من العام الماضي.
@@ -2123,9 +2126,13 @@ impl<'a> Parser<'a> {
 mod tests {
     use super::*;
 
+    fn lexicon() -> &'static TimeLexicon {
+        TimeLexicon::embedded().expect("the embedded time lexicon loads")
+    }
+
     fn specs(text: &str) -> Vec<(String, Spec)> {
         let toks = isnad_text::tokenize(text);
-        recognize(text, &toks, TimeLexicon::embedded(), TextLexicon::embedded())
+        recognize(text, &toks, lexicon(), TextLexicon::embedded())
             .into_iter()
             .map(|f| (text[f.byte_start as usize..f.byte_end as usize].to_string(), f.spec))
             .collect()
@@ -2133,17 +2140,18 @@ mod tests {
 
     #[test]
     fn clitic_readings() {
+        let art = &lexicon().article;
         let mut seen = Vec::new();
-        readings("وبالأسبوع", |stem, conj, prep, def| seen.push((stem.to_string(), conj, prep, def)));
+        readings("وبالأسبوع", art, |stem, conj, prep, def| seen.push((stem.to_string(), conj, prep, def)));
         assert!(seen.contains(&("الأسبوع".into(), true, true, false)));
         assert!(seen.contains(&("أسبوع".into(), true, true, true)));
         let mut seen = Vec::new();
-        readings("للعام", |stem, conj, prep, def| seen.push((stem.to_string(), conj, prep, def)));
+        readings("للعام", art, |stem, conj, prep, def| seen.push((stem.to_string(), conj, prep, def)));
         assert!(seen.contains(&("العام".into(), false, true, false)), "لل is ل + ال: {seen:?}");
         assert!(seen.contains(&("عام".into(), false, true, true)));
         // Never a stem of one letter.
         let mut seen = Vec::new();
-        readings("في", |stem, _, _, _| seen.push(stem.to_string()));
+        readings("في", art, |stem, _, _, _| seen.push(stem.to_string()));
         assert_eq!(seen, vec!["في".to_string()]);
     }
 
@@ -2154,7 +2162,7 @@ mod tests {
         let mut p = Parser {
             text,
             toks: &toks,
-            lex: TimeLexicon::embedded(),
+            lex: lexicon(),
             tlex: TextLexicon::embedded(),
             info: Vec::new(),
             hits: Vec::new(),

@@ -329,7 +329,10 @@ impl<'a> Resolver<'a> {
                 } else {
                     out.duration = Some(iso_duration(*d));
                     out.grain = Some(Grain::of_unit(d.unit));
-                    self.note("within (خلال) a duration; read as a duration since the text is not about the future");
+                    let word = &self.lex.quoted.within;
+                    self.note(format!(
+                        "within ({word}) a duration; read as a duration since the text is not about the future"
+                    ));
                     return self.finish(out);
                 }
             }
@@ -728,8 +731,9 @@ impl<'a> Resolver<'a> {
                     Some(Mod::Current) => {
                         if m != am {
                             self.conflict(format!(
-                                "month {} marked current (الجاري) but the {} month is {}",
+                                "month {} marked current ({}) but the {} month is {}",
                                 month_name(cal, m),
+                                self.lex.quoted.current,
                                 self.ctx.map_or("publication", |c| c.source),
                                 month_name(cal, am)
                             ));
@@ -1200,7 +1204,8 @@ impl<'a> Resolver<'a> {
                 Ok(Val { from: now, to: v.from, grain: Grain::Second, single: false, approx: 0 })
             }
             None => {
-                self.note("until (حتى) a time; the time of day is not known, the time itself is given");
+                let word = &self.lex.quoted.until;
+                self.note(format!("until ({word}) a time; the time of day is not known, the time itself is given"));
                 Ok(v)
             }
         }

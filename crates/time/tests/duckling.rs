@@ -11,7 +11,8 @@ fn duckling_arabic_time_corpus() {
         eprintln!("note: {} is absent; the Duckling evaluation is skipped", path.display());
         return;
     }
-    let rep = isnad_time::eval_duckling(path).expect("the corpus loads");
+    let rep = isnad_time::eval_duckling(path, &isnad_time::Times::embedded().expect("the embedded data loads"))
+        .expect("the corpus loads");
     for f in &rep.failures {
         eprintln!("failure: {f}");
     }

@@ -1,6 +1,11 @@
 //! One test per family of time expressions, through the public API.
 
-use isnad_time::{find_times, Anchor, TimeExpr, TimeOptions};
+use isnad_time::{Anchor, TimeExpr, TimeOptions, Times};
+
+/// The time expressions of `text` with the embedded data.
+fn find_times(text: &str, toks: &[isnad_text::Token], a: Option<&Anchor>, opts: &TimeOptions) -> Vec<TimeExpr> {
+    Times::embedded().expect("the embedded data loads").find(text, toks, a, opts)
+}
 
 const PUB: &str = "2023-11-23"; // a Thursday
 

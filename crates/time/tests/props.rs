@@ -1,6 +1,11 @@
-//! Robustness: find_times never panics and every span slices back to its text.
+//! Robustness: finding times never panics and every span slices back to its text.
 
-use isnad_time::{find_times, Anchor, TimeOptions};
+use isnad_time::{Anchor, TimeExpr, TimeOptions, Times};
+
+/// The time expressions of `text` with the embedded data.
+fn find_times(text: &str, toks: &[isnad_text::Token], a: Option<&Anchor>, opts: &TimeOptions) -> Vec<TimeExpr> {
+    Times::embedded().expect("the embedded data loads").find(text, toks, a, opts)
+}
 use proptest::prelude::*;
 
 /// Time words, digits and glue, mixed at random.

@@ -1,7 +1,12 @@
 //! The seed article (Khabar, published Thursday 2023-11-23): every time
 //! expression resolved as an analyst would.
 
-use isnad_time::{find_times, Anchor, TimeExpr, TimeOptions};
+use isnad_time::{Anchor, TimeExpr, TimeOptions, Times};
+
+/// The time expressions of `text` with the embedded data.
+fn find_times(text: &str, toks: &[isnad_text::Token], a: Option<&Anchor>, opts: &TimeOptions) -> Vec<TimeExpr> {
+    Times::embedded().expect("the embedded data loads").find(text, toks, a, opts)
+}
 
 fn seed() -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/khabar-2023-11-23.txt");
