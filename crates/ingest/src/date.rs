@@ -150,8 +150,8 @@ fn num(p: &str) -> u32 {
     p.parse().unwrap_or(0)
 }
 
-/// Gregorian month names: English, Egyptian/Gulf Arabic and Levantine.
-const MONTHS: [(&str, u32); 41] = [
+/// English month names.
+const MONTHS: [(&str, u32); 13] = [
     ("january", 1),
     ("february", 2),
     ("march", 3),
@@ -165,47 +165,29 @@ const MONTHS: [(&str, u32); 41] = [
     ("november", 11),
     ("december", 12),
     ("sept", 9),
-    ("يناير", 1),
-    ("فبراير", 2),
-    ("مارس", 3),
-    ("أبريل", 4),
-    ("ابريل", 4),
-    ("إبريل", 4),
-    ("مايو", 5),
-    ("يونيو", 6),
-    ("يوليو", 7),
-    ("أغسطس", 8),
-    ("اغسطس", 8),
-    ("سبتمبر", 9),
-    ("أكتوبر", 10),
-    ("اكتوبر", 10),
-    ("نوفمبر", 11),
-    ("ديسمبر", 12),
-    ("كانون الثاني", 1),
-    ("شباط", 2),
-    ("آذار", 3),
-    ("نيسان", 4),
-    ("أيار", 5),
-    ("حزيران", 6),
-    ("تموز", 7),
-    ("آب", 8),
-    ("أيلول", 9),
-    ("تشرين الأول", 10),
-    ("تشرين الثاني", 11),
-    ("كانون الأول", 12),
 ];
 
-fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_matches(|c: char| c == '.' || c == ',').to_lowercase();
+/// The month named at the start of `words` and the number of words it
+/// takes: an English name or its first three letters, or an Arabic Gregorian
+/// name from the time layer's month list (`data/time/months.tsv`: Egyptian,
+/// Gulf, Levantine and Maghrebi forms, several words for some).
+fn month_at(words: &[&str]) -> Option<(u32, usize)> {
+    let trimmed: Vec<&str> = words.iter().map(|w| w.trim_matches(|c: char| c == '.' || c == ',')).collect();
+    let w = trimmed.first()?.to_lowercase();
     if w.is_empty() {
         return None;
     }
-    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m).or_else(|| {
-        // English abbreviations: the first three letters.
-        (w.len() == 3 && w.is_ascii())
-            .then(|| MONTHS[..12].iter().find(|(name, _)| name.starts_with(&w)).map(|&(_, m)| m))
-            .flatten()
-    })
+    if let Some(&(_, m)) = MONTHS.iter().find(|(name, _)| *name == w) {
+        return Some((m, 1));
+    }
+    // English abbreviations: the first three letters.
+    if w.len() == 3 && w.is_ascii() {
+        return MONTHS[..12].iter().find(|(name, _)| name.starts_with(&w)).map(|&(_, m)| (m, 1));
+    }
+    // The embedded list is checked by the time crate's tests; were it
+    // unreadable, an Arabic month name would leave the date unreadable.
+    let lex = isnad_time::TimeLexicon::embedded().ok()?;
+    lex.gregorian_month(&trimmed).map(|(m, n)| (u32::from(m), n))
 }
 
 /// `5 March 2024`, `March 5, 2024`, `Tue, 5 Mar 2024`, `5 مارس 2024`,
@@ -218,17 +200,13 @@ fn named_month(s: &str) -> Option<String> {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        // Two-word Levantine names first.
-        if i + 1 < words.len() {
-            if let Some(m) = month_number(&format!("{} {}", w, words[i + 1])) {
-                month = month.or(Some(m));
-                i += 2;
-                continue;
-            }
-        }
-        if let Some(m) = month_number(w) {
+        // The longest name first (تشرين الثاني).
+        if let Some((m, n)) = month_at(&words[i..]) {
             month = month.or(Some(m));
-        } else if w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty() {
+            i += n;
+            continue;
+        }
+        if w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty() {
             match w.len() {
                 1 | 2 if day.is_none() => day = Some(num(w)),
                 4 if year.is_none() => year = Some(num(w)),
@@ -284,6 +262,22 @@ mod tests {
         assert_eq!(normalize("5 مارس 2024").unwrap(), "2024-03-05");
         assert_eq!(normalize("الثلاثاء ٥ كانون الثاني ٢٠٢٤").unwrap(), "2024-01-05");
         assert_eq!(normalize("1 أيلول 2023 - 10:30").unwrap(), "2023-09-01");
+    }
+
+    #[test]
+    fn arabic_month_names_follow_the_time_layer_month_list() {
+        // Spellings folded by search key, a two-word Levantine name, a Maghrebi name.
+        let dates = [
+            ("5 ابريل 2024", "2024-04-05"),
+            ("5 إبريل 2024", "2024-04-05"),
+            ("12 تشرين الأول 2023", "2023-10-12"),
+            ("12 تشرين الأول. 2023", "2023-10-12"),
+            ("3 جوان 2024", "2024-06-03"),
+        ];
+        for (written, iso) in dates {
+            assert_eq!(normalize(written).as_deref(), Ok(iso), "{written}");
+        }
+        assert!(normalize("5 رمضان 1445").is_err(), "a Hijri month is not a Gregorian date");
     }
 
     #[test]
