@@ -4,6 +4,43 @@
 //!
 //! Offsets (`start`, `end`) are Unicode code-point offsets into
 //! [`Document::text`], end exclusive.
+//!
+//! The fields that take a value from a fixed set (PLOVER type and mode,
+//! factuality, source kind, place level, time grain …) have a closed
+//! vocabulary here: an enum whose JSON is the record's string (or number),
+//! with `ALL`, `as_str()`, an English `label()`, `FromStr` and `Display`.
+//! [`Vocabulary`] lists them all, as the API serves them.
+//!
+//! ```
+//! use isnad_schema::{Factuality, PloverType, Quad, Vocabulary};
+//!
+//! let ty: PloverType = "ASSAULT".parse().unwrap();
+//! assert_eq!(ty.quad(), Quad::MaterialConflict);
+//! assert_eq!(ty.label(), "Assault");
+//! assert_eq!(serde_json::to_string(&Factuality::Negated).unwrap(), r#""negated""#);
+//! assert_eq!(serde_json::to_string(&Quad::VerbalConflict).unwrap(), "3");
+//!
+//! let err = "certain".parse::<Factuality>().unwrap_err();
+//! assert!(err.to_string().contains(r#""certain""#));
+//!
+//! let listed = serde_json::to_value(Vocabulary::new()).unwrap();
+//! assert_eq!(listed["plover_types"][15]["value"], "ASSAULT");
+//! assert_eq!(listed["plover_types"][15]["quad"], 4);
+//! ```
+
+mod fields;
+mod typing;
+mod vocab;
+mod vocabulary;
+
+pub use fields::{
+    AttributionBasis, CheckKind, CheckStatus, EntityType, Factuality, GeoPrecision, Grain, OriginKind, PlaceLevel,
+    QuantityKind, QuantityRelation, SegmentKind, SourceKind, Stance, TimeAnchor, TimeBasis, TimeKind, TimePrecision,
+    TokenKind,
+};
+pub use typing::{AcledEventType, AcledSubEventType, PloverMode, PloverType, Quad};
+pub use vocab::{UnknownValue, Vocab};
+pub use vocabulary::{AcledTerm, PloverTerm, Term, Vocabulary};
 
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -69,10 +106,10 @@ pub struct QuantityRecord {
     pub unit: Option<String>,
     /// English gloss of the counted noun (member), or null.
     pub unit_en: Option<String>,
-    /// `cardinal`, `ordinal` or `approximate`.
+    /// `cardinal`, `ordinal` or `approximate` ([`QuantityKind`]).
     pub kind: String,
     /// For approximate counts: `about`, `more_than`, `less_than`, `at_least`,
-    /// `at_most` or `order_of_magnitude`; null otherwise.
+    /// `at_most` or `order_of_magnitude` ([`QuantityRelation`]); null otherwise.
     #[serde(default)]
     pub relation: Option<String>,
     /// Lexicon category of the counted noun (person, casualty, materiel, time …).
@@ -110,7 +147,7 @@ pub struct SegmentRecord {
     pub start: u32,
     /// Code-point end (exclusive).
     pub end: u32,
-    /// `conj`, `prep`, `fut`, `det`, `stem` or `pron`.
+    /// `conj`, `prep`, `fut`, `det`, `stem` or `pron` ([`SegmentKind`]).
     pub kind: String,
 }
 
@@ -123,7 +160,7 @@ pub struct TokenRecord {
     pub end: u32,
     /// The token as written.
     pub text: String,
-    /// `word`, `number`, `punct` or `symbol`.
+    /// `word`, `number`, `punct` or `symbol` ([`TokenKind`]).
     pub kind: String,
     /// Match key (diacritics, hamza-on-alef, ى, digits … folded).
     pub key: String,
@@ -144,20 +181,20 @@ pub struct TimeRecord {
     pub end: u32,
     /// The expression as written.
     pub text: String,
-    /// `date`, `datetime`, `interval`, `duration` or `set`.
+    /// `date`, `datetime`, `interval`, `duration` or `set` ([`TimeKind`]).
     pub kind: String,
     /// Start of the resolved span (ISO 8601), null when unresolved.
     pub from: Option<String>,
     /// End of the resolved span, exclusive.
     pub to: Option<String>,
-    /// second, minute, hour, day, week, month, quarter or year.
+    /// second, minute, hour, day, week, month, quarter or year ([`Grain`]).
     pub grain: String,
     /// ISO 8601 duration (`P1W`) for durations and the period of sets.
     pub duration: Option<String>,
     /// What it was resolved against: `publication`, `text` (a date the text
-    /// gives for itself) or `none`.
+    /// gives for itself) or `none` ([`TimeAnchor`]).
     pub anchor: String,
-    /// ACLED time precision: 1 the day, 2 within a week, 3 a month or coarser.
+    /// ACLED time precision: 1 the day, 2 within a week, 3 a month or coarser ([`TimePrecision`]).
     pub precision: Option<u8>,
     /// Why the expression contradicts itself or the publication date.
     pub conflict: Option<String>,
@@ -203,7 +240,7 @@ pub struct PlaceRef {
     pub lat: f64,
     /// Longitude.
     pub lon: f64,
-    /// country, admin1, admin2, admin3, city, town, village.
+    /// country, admin1, admin2, admin3, city, town, village ([`PlaceLevel`]).
     pub level: String,
     /// ISO 3166-1 alpha-2 country code.
     pub country: String,
@@ -214,7 +251,7 @@ pub struct PlaceRef {
     /// GeoNames id, when known.
     pub geonameid: Option<u64>,
     /// ACLED geo precision of this mention: 1 the town itself, 2 near a town
-    /// or part of a region, 3 a larger region.
+    /// or part of a region, 3 a larger region ([`GeoPrecision`]).
     pub precision: u8,
     /// OCHA P-code of the place itself (Yemeni admin units).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -258,7 +295,7 @@ pub struct EntityRecord {
     pub end: u32,
     /// The mention as written.
     pub text: String,
-    /// PER, LOC, ORG or MISC.
+    /// PER, LOC, ORG or MISC ([`EntityType`]).
     #[serde(rename = "type")]
     pub ty: String,
     /// The linked actor, if any.
@@ -286,9 +323,9 @@ pub struct Participant {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AcledType {
     /// Battles, Explosions/Remote violence, Violence against civilians,
-    /// Protests, Riots, Strategic developments.
+    /// Protests, Riots, Strategic developments ([`AcledEventType`]).
     pub event_type: String,
-    /// The sub-event type.
+    /// The sub-event type ([`AcledSubEventType`]).
     pub sub_event_type: String,
 }
 
@@ -299,12 +336,12 @@ pub struct EventTime {
     pub from: Option<String>,
     /// End, exclusive.
     pub to: Option<String>,
-    /// Grain of the value.
+    /// Grain of the value ([`Grain`]).
     pub grain: String,
-    /// ACLED precision: 1 day, 2 week, 3 month or coarser.
+    /// ACLED precision: 1 day, 2 week, 3 month or coarser ([`TimePrecision`]).
     pub precision: Option<u8>,
     /// `clause`, `sentence`, `context` (an earlier sentence), `sequence` (re-dated because the text
-    /// numbers a later one of its kind before it) or `publication` (no time in the text).
+    /// numbers a later one of its kind before it) or `publication` (no time in the text) ([`TimeBasis`]).
     pub basis: String,
     /// The time expression used, when any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -317,7 +354,7 @@ pub struct SourceRecord {
     /// The source as written.
     pub text: String,
     /// `anonymous`, `named_person`, `named_org`, `official`, `witness`,
-    /// `outlet`, `self` (the outlet's own earlier reporting), `document`, `social`.
+    /// `outlet`, `self` (the outlet's own earlier reporting), `document`, `social` ([`SourceKind`]).
     pub kind: String,
     /// Code-point start (equal to `end` for the implicit outlet).
     pub start: u32,
@@ -336,9 +373,10 @@ pub struct Attribution {
     pub cue: Option<String>,
     /// The chain in words: `anonymous sources → Khabar agency`.
     pub chain: String,
-    /// `explicit` (in the sentence), `carried` (from the report it continues) or `outlet`.
+    /// `explicit` (in the sentence), `carried` (from the report it continues) or `outlet`
+    /// ([`AttributionBasis`]).
     pub basis: String,
-    /// `neutral`, `distancing` (زعم), `affirming` or `denying`.
+    /// `neutral`, `distancing` (زعم), `affirming` or `denying` ([`Stance`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stance: Option<String>,
 }
@@ -348,12 +386,13 @@ pub struct Attribution {
 pub struct EventRecord {
     /// Event id within the document (`ev1`).
     pub id: String,
-    /// PLOVER event type.
+    /// PLOVER event type ([`PloverType`]).
     #[serde(rename = "type")]
     pub ty: String,
-    /// PLOVER mode, when any.
+    /// PLOVER mode, when any ([`PloverMode`]).
     pub mode: Option<String>,
-    /// PLOVER quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    /// PLOVER quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+    /// ([`Quad`]).
     pub quad: u8,
     /// ACLED type, when the event is one ACLED codes.
     pub acled: Option<AcledType>,
@@ -372,7 +411,7 @@ pub struct EventRecord {
     pub evidence: Vec<Span>,
     /// Who says so.
     pub attribution: Attribution,
-    /// asserted, probable, possible, unknown, negated, planned.
+    /// asserted, probable, possible, unknown, negated, planned ([`Factuality`]).
     pub factuality: String,
     /// The factuality cue, when any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -440,10 +479,11 @@ pub struct Sourcing {
 /// A consistency check of the text against itself or its publication date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckRecord {
-    /// `weekday_date`, `current_month`, `current_year`, `parts_total`,
-    /// `announced_count`, `interval_duration`, `past_after_publication`, `sequence`.
+    /// `weekday_date`, `current_month`, `current_year`, `impossible_date`, `date_vs_publication`,
+    /// `parts_total`, `announced_count`, `interval_duration`, `past_after_publication`, `sequence`
+    /// ([`CheckKind`]).
     pub kind: String,
-    /// `consistent` or `inconsistent`.
+    /// `consistent` or `inconsistent` ([`CheckStatus`]).
     pub status: String,
     /// What was checked, in English.
     pub message: String,
@@ -493,12 +533,12 @@ pub struct Document {
 pub struct ClusterRecord {
     /// Stable identifier (`c` + a hash of the first member's document and event ids).
     pub id: String,
-    /// PLOVER event type.
+    /// PLOVER event type ([`PloverType`]).
     #[serde(rename = "type")]
     pub ty: String,
-    /// PLOVER mode.
+    /// PLOVER mode ([`PloverMode`]).
     pub mode: Option<String>,
-    /// PLOVER quad class (1 verbal cooperation … 4 material conflict).
+    /// PLOVER quad class (1 verbal cooperation … 4 material conflict; [`Quad`]).
     pub quad: u8,
     /// ACLED event type and sub-type.
     pub acled: Option<AcledType>,
@@ -513,7 +553,8 @@ pub struct ClusterRecord {
     /// The best counts (per key, the value most members agree on).
     #[serde(serialize_with = "ser_counts")]
     pub counts: std::collections::BTreeMap<String, f64>,
-    /// The strongest factuality any member asserts, by the order asserted > probable > possible > planned > unknown > negated.
+    /// The strongest factuality any member asserts, by the order
+    /// asserted > probable > possible > planned > unknown > negated ([`Factuality::BY_STRENGTH`]).
     pub factuality: String,
     /// Member events, in order of publication.
     pub members: Vec<ClusterMember>,
@@ -552,7 +593,8 @@ pub struct Origin {
     /// official source without an actor, by its match key), `outlet:NAME` (an outlet's
     /// own or unnamed sources) or `doc:ID` (a document without an outlet).
     pub key: String,
-    /// `named`, `official`, `agency`, `outlet` or `copy` (only copies of one text).
+    /// `named`, `official`, `agency`, `outlet`, `anonymous` or `witness` (the outlet on unnamed
+    /// sources or witnesses), or `copy` (only copies of one text) ([`OriginKind`]).
     pub kind: String,
     /// A readable label.
     pub label: String,
