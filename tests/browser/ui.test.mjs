@@ -130,6 +130,18 @@ test('the events table lists the seed events', async () => {
   await page.waitForFunction((all) => document.querySelectorAll('.events-table tbody tr').length === all, rows);
 });
 
+test('the event filters offer the values the server lists, with their labels', async () => {
+  const vocab = await page.evaluate(async () => (await fetch('/api/vocabulary')).json());
+  await tab('events');
+  await page.waitForSelector('#event-types option', { state: 'attached' });
+  const types = await page.locator('#event-types option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(types, [...vocab.plover_types.map((p) => p.value), ...vocab.acled_event_types.map((a) => a.value)]);
+  const retreat = vocab.plover_types.find((p) => p.value === 'RETREAT');
+  assert.equal(await page.locator('#event-types option[value="RETREAT"]').textContent(), retreat.label);
+  const facts = await page.locator('.filters select[name="factuality"] option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(facts, ['', ...vocab.factuality.map((f) => f.value)]);
+});
+
 test('the timeline draws a bar per dated event', async () => {
   await tab('timeline');
   await page.waitForSelector('svg.timeline .tl-bar');
@@ -204,6 +216,7 @@ test('the language switch turns the interface Arabic and right to left', async (
   await shot('article-ar');
   await tab('network');
   await page.waitForSelector('svg.network path.edge');
+  assert.match(await page.locator('.quad-legend').innerText(), /تعاون لفظي[\s\S]*نزاع مادي/);
   await shot('network-ar');
   await page.click('#lang-toggle');
   assert.equal(await page.getAttribute('html', 'dir'), 'ltr');

@@ -19,9 +19,6 @@ use crate::{assets, network, openapi, AppState};
 /// The Content-Security-Policy of every response.
 pub const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'";
 
-/// Factuality values the pipeline writes.
-const FACTUALITY: &[&str] = &["asserted", "probable", "possible", "unknown", "negated", "planned"];
-
 pub fn routes(state: AppState) -> Router {
     let limit = state.max_body();
     Router::new()
@@ -37,6 +34,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/api/network", get(network_route))
         .route("/api/basemap", get(asset))
         .route("/api/openapi.json", get(openapi_route))
+        .route("/api/vocabulary", get(vocabulary))
         .route("/", get(asset))
         .route("/assets/{*path}", get(asset))
         .fallback(not_found)
@@ -318,12 +316,7 @@ fn event_filter(p: &Params, limit: usize) -> Result<EventFilter, ApiError> {
     let (from, to) = p.range()?;
     let factuality = p.str("factuality");
     if let Some(f) = &factuality {
-        if !FACTUALITY.contains(&f.as_str()) {
-            return Err(ApiError::bad_request(format!(
-                "factuality must be one of {}, not {f:?}",
-                FACTUALITY.join(", ")
-            )));
-        }
+        f.parse::<isnad_schema::Factuality>().map_err(|e| ApiError::bad_request(e.to_string()))?;
     }
     Ok(EventFilter {
         actor: p.str("actor"),
@@ -451,6 +444,13 @@ async fn network_route(
 async fn openapi_route(q: Result<Query<Vec<(String, String)>>, QueryRejection>) -> Result<Response, ApiError> {
     Params::parse(q, &[])?;
     Ok(json_response(StatusCode::OK, openapi::spec().as_bytes().to_vec()))
+}
+
+/// `GET /api/vocabulary`: the schema's closed vocabularies (PLOVER types with
+/// their quad class and English label, factuality values, source kinds …).
+async fn vocabulary(q: Result<Query<Vec<(String, String)>>, QueryRejection>) -> Result<Response, ApiError> {
+    Params::parse(q, &[])?;
+    Ok(json_response(StatusCode::OK, to_json(&isnad_schema::Vocabulary::new())?))
 }
 
 /// Embedded files, by exact path (the raw, undecoded request path).

@@ -36,6 +36,7 @@ pub static ASSETS: &[Asset] = &[
     ui!("/assets/app.js", "app.js", JS),
     ui!("/assets/app.css", "app.css", CSS),
     ui!("/assets/i18n.js", "i18n.js", JS),
+    ui!("/assets/vocabulary.js", "vocabulary.js", JS),
     ui!("/assets/dom.js", "dom.js", JS),
     ui!("/assets/article.js", "article.js", JS),
     ui!("/assets/events.js", "events.js", JS),

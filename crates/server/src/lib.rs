@@ -12,7 +12,33 @@
 //!   request path can reach a file.
 //!
 //! Every response carries a strict Content-Security-Policy; errors are JSON:
-//! `{"error": {"status": 404, "message": "…"}}`.
+//! `{"error": {"status": 404, "message": "…"}}`. `GET /api/vocabulary` lists
+//! the schema's closed vocabularies (PLOVER types with their quad class and
+//! label, factuality values …): the UI takes its lists from there.
+//!
+//! Serving a new, empty store on a free port and asking for the vocabularies:
+//!
+//! ```
+//! use std::io::{Read, Write};
+//!
+//! let dir = std::env::temp_dir().join(format!("isnad-server-doc-{}", std::process::id()));
+//! std::fs::create_dir_all(&dir)?;
+//! let mut opts = isnad_server::ServeOptions::new(dir.join("empty.db"));
+//! opts.addr = "127.0.0.1:0".parse()?; // a free port
+//! opts.allow_ingest = true; // creates the store
+//! let (tx, rx) = std::sync::mpsc::channel();
+//! std::thread::spawn(move || isnad_server::run(opts, move |addr| tx.send(addr).unwrap()));
+//! let addr = rx.recv()?;
+//!
+//! let mut http = std::net::TcpStream::connect(addr)?;
+//! write!(http, "GET /api/vocabulary HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n")?;
+//! let mut reply = String::new();
+//! http.read_to_string(&mut reply)?;
+//! assert!(reply.starts_with("HTTP/1.1 200"));
+//! assert!(reply.contains(r#"{"value":"ASSAULT","label":"Assault","quad":4"#));
+//! # std::fs::remove_dir_all(&dir).ok();
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod api;
 mod assets;

@@ -466,6 +466,7 @@ fn openapi_describes_every_route() {
         "/api/network",
         "/api/basemap",
         "/api/openapi.json",
+        "/api/vocabulary",
     ] {
         assert!(paths.contains_key(p), "{p} missing");
     }
@@ -485,6 +486,45 @@ fn openapi_describes_every_route() {
     }
     // The routes left for later are not there.
     get(a, "/api/export/csv").assert_error(404);
+}
+
+#[test]
+fn vocabulary_lists_the_schema_values() {
+    let a = server();
+    let r = get(a, "/api/vocabulary");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    let v = r.json();
+    assert_eq!(v["schema"], "isnad/1");
+    let types = v["plover_types"].as_array().unwrap();
+    let values: Vec<&str> = types.iter().map(|t| t["value"].as_str().unwrap()).collect();
+    assert_eq!(values.len(), 16);
+    assert_eq!(values.first(), Some(&"AGREE"));
+    assert!(values.contains(&"CONSULT") && values.contains(&"ASSAULT"));
+    let consult = types.iter().find(|t| t["value"] == "CONSULT").unwrap();
+    assert_eq!((consult["quad"].as_u64(), consult["label"].as_str()), (Some(1), Some("Consult")));
+    assert_eq!(v["entity_types"].as_array().unwrap().len(), 4);
+    assert!(v["source_kinds"].as_array().unwrap().iter().any(|k| k["value"] == "named_person"));
+    assert!(v["place_levels"].as_array().unwrap().iter().any(|k| k["value"] == "admin2"));
+    assert_eq!(v["acled_event_types"][0]["value"], "Battles");
+    // Every listed factuality value filters events; others are refused.
+    let fact = v["factuality"].as_array().unwrap();
+    assert_eq!(fact.len(), 6);
+    for f in fact {
+        assert_eq!(get(a, &format!("/api/events?factuality={}", f["value"].as_str().unwrap())).status, 200, "{f}");
+    }
+    let msg = get(a, "/api/events?factuality=certain").assert_error(400);
+    assert!(msg.contains("\"certain\"") && msg.contains("negated"), "{msg}");
+    // The OpenAPI document names every list the route returns.
+    let spec = get(a, "/api/openapi.json").json();
+    let required = spec["components"]["schemas"]["Vocabulary"]["required"].as_array().unwrap();
+    let mut documented: Vec<&str> = required.iter().map(|k| k.as_str().unwrap()).collect();
+    let mut served: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    documented.sort();
+    served.sort();
+    assert_eq!(documented, served);
+    assert_eq!(spec["components"]["schemas"]["PloverType"]["enum"].as_array().unwrap().len(), 16);
+    get(a, "/api/vocabulary?lang=ar").assert_error(400);
 }
 
 #[test]

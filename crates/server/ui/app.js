@@ -10,6 +10,7 @@ import { renderMap } from './map.js';
 import { renderNetwork } from './network.js';
 import { renderClusters } from './clusters.js';
 import { renderAnalyse } from './analyse.js';
+import { loadVocabulary } from './vocabulary.js';
 
 const SEED = 'khabar-2023-11-23';
 const VIEWS = ['article', 'events', 'timeline', 'map', 'network', 'clusters', 'analyse'];
@@ -146,12 +147,15 @@ function start() {
   const [view, docPart] = location.hash.replace(/^#/, '').split('/');
   const wanted = docPart ? decodeURIComponent(docPart) : null;
   refreshHealth().then(() => { if (state.view === 'analyse') render('analyse'); });
-  loadDocs().then(() => {
-    const id = wanted && state.docs.some((d) => d.id === wanted) ? wanted : state.docs.length ? state.docs[0].id : null;
-    if (id) loadDoc(id).then(() => { if (state.view === 'article') setHash(); });
-    else fill($('article-root'));
+  // The views list and label vocabulary values: render once they are known.
+  loadVocabulary().catch((e) => document.querySelector('main').prepend(errorBox(e))).then(() => {
+    loadDocs().then(() => {
+      const id = wanted && state.docs.some((d) => d.id === wanted) ? wanted : state.docs.length ? state.docs[0].id : null;
+      if (id) loadDoc(id).then(() => { if (state.view === 'article') setHash(); });
+      else fill($('article-root'));
+    });
+    show(VIEWS.includes(view) ? view : 'article');
   });
-  show(VIEWS.includes(view) ? view : 'article');
 }
 
 start();

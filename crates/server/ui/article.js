@@ -5,7 +5,7 @@
 // Array.from (code points), never indexed as UTF-16.
 
 import { h, fill, spanText, actorName, participantName, placeName, countsText } from './dom.js';
-import { t, ploverLabel, acledLabel, factLabel } from './i18n.js';
+import { t, ploverLabel, quadLabel, acledLabel, factLabel } from './i18n.js';
 
 export const KINDS = ['actor', 'place', 'time', 'quantity', 'event', 'source', 'framing', 'check'];
 
@@ -128,7 +128,7 @@ export function eventCard(ev, textChars) {
   const time = ev.time;
   return card('rec.event', ev.id + ' · ' + ploverLabel(ev.type), [
     row('f.type', ev.type + (ev.mode ? ' / ' + ev.mode : '')),
-    row('f.quad', ev.quad + ' (' + t('quad.' + ev.quad) + ')'),
+    row('f.quad', ev.quad + ' (' + quadLabel(ev.quad) + ')'),
     row('f.acled', ev.acled ? acledLabel(ev.acled.event_type) + ' — ' + ev.acled.sub_event_type : null),
     row('f.actors', participants(ev.actors)),
     row('f.recipients', participants(ev.recipients)),

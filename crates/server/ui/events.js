@@ -3,12 +3,7 @@
 
 import { h, fill, api, query, errorBox, spanText, participantName, placeName, countsText } from './dom.js';
 import { t, ploverLabel, acledLabel, factLabel } from './i18n.js';
-
-const PLOVER_TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE',
-  'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
-const ACLED_TYPES = ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Protests', 'Riots',
-  'Strategic developments'];
-const FACTUALITY = ['asserted', 'probable', 'possible', 'unknown', 'negated', 'planned'];
+import { values } from './vocabulary.js';
 
 /** The current filters. */
 export const filters = { type: '', actor: '', place: '', from: '', to: '', factuality: '' };
@@ -38,11 +33,11 @@ export function filterBar(onApply) {
   const fromIn = h('input', { type: 'date', value: filters.from, name: 'from' });
   const toIn = h('input', { type: 'date', value: filters.to, name: 'to' });
   const factIn = h('select', { name: 'factuality' }, h('option', { value: '' }, t('filter.any')),
-    FACTUALITY.map((f) => h('option', { value: f, selected: filters.factuality === f }, factLabel(f))));
+    values('factuality').map((f) => h('option', { value: f, selected: filters.factuality === f }, factLabel(f))));
   const form = h('form', { class: 'filters' },
     h('datalist', { id: 'event-types' },
-      PLOVER_TYPES.map((p) => h('option', { value: p }, ploverLabel(p))),
-      ACLED_TYPES.map((a) => h('option', { value: a }, acledLabel(a)))),
+      values('plover_types').map((p) => h('option', { value: p }, ploverLabel(p))),
+      values('acled_event_types').map((a) => h('option', { value: a }, acledLabel(a)))),
     field('type', typeIn), field('actor', actorIn), field('place', placeIn), field('from', fromIn), field('to', toIn),
     field('factuality', factIn),
     h('button', { type: 'submit' }, t('filter.apply')),

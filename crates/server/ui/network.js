@@ -3,7 +3,8 @@
 // PLOVER quad class.
 
 import { h, s, fill, api, query, errorBox, spanText } from './dom.js';
-import { t, ploverLabel } from './i18n.js';
+import { t, ploverLabel, quadLabel } from './i18n.js';
+import { values } from './vocabulary.js';
 
 const W = 900;
 const H = 600;
@@ -191,7 +192,7 @@ export async function renderNetwork(root, openEvent) {
   }
   redraw();
 
-  const legend = h('ul', { class: 'quad-legend' }, [1, 2, 3, 4].map((q) =>
-    h('li', null, h('span', { class: 'quad-dot q' + q }), ' ' + q + ' · ' + t('quad.' + q))));
+  const legend = h('ul', { class: 'quad-legend' }, values('quad_classes').map((q) =>
+    h('li', null, h('span', { class: 'quad-dot q' + q }), ' ' + q + ' · ' + quadLabel(q))));
   fill(out, legend, h('div', { class: 'svg-wrap', dir: 'ltr' }, svg), detail);
 }
