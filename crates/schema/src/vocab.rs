@@ -48,6 +48,23 @@ macro_rules! label_or {
     };
 }
 
+/// Implements [`Vocab`] for a vocabulary enum with `ALL` and `label`.
+macro_rules! impl_vocab {
+    ($name:ident, $what:literal) => {
+        impl $crate::vocab::Vocab for $name {
+            const NAME: &'static str = $what;
+
+            fn all() -> &'static [Self] {
+                $name::ALL
+            }
+
+            fn label(self) -> &'static str {
+                $name::label(self)
+            }
+        }
+    };
+}
+
 /// Defines a vocabulary of strings: an enum whose variants serialise to the
 /// given strings, optionally with an English label (else the string is the label).
 macro_rules! string_vocab {
@@ -105,17 +122,7 @@ macro_rules! string_vocab {
             }
         }
 
-        impl $crate::vocab::Vocab for $name {
-            const NAME: &'static str = $what;
-
-            fn all() -> &'static [Self] {
-                $name::ALL
-            }
-
-            fn label(self) -> &'static str {
-                $name::label(self)
-            }
-        }
+        $crate::vocab::impl_vocab!($name, $what);
     };
 }
 
@@ -196,18 +203,8 @@ macro_rules! number_vocab {
             }
         }
 
-        impl $crate::vocab::Vocab for $name {
-            const NAME: &'static str = $what;
-
-            fn all() -> &'static [Self] {
-                $name::ALL
-            }
-
-            fn label(self) -> &'static str {
-                $name::label(self)
-            }
-        }
+        $crate::vocab::impl_vocab!($name, $what);
     };
 }
 
-pub(crate) use {label_or, number_vocab, string_vocab};
+pub(crate) use {impl_vocab, label_or, number_vocab, string_vocab};
