@@ -992,7 +992,7 @@ fn merge(events: Vec<EventRecord>, text: &str, idx: &CharOffsets) -> Vec<EventRe
         let ord = ordinal_after(&e);
         let definite_at = |sp: Span| {
             let k = isnad_text::match_key(&slice(idx, text, sp.start, sp.end));
-            ["ال", "وال", "فال", "بال"].iter().any(|p| k.starts_with(p))
+            ["ال", "وال", "فال", "بال", "لل", "ولل"].iter().any(|p| k.starts_with(p))
         };
         let latest_ref = definite_at(e.evidence[0]) && ord.as_deref().is_some_and(|o| o.starts_with("الاخير"));
         let e_sentence: u32 = e.id.strip_prefix('s').and_then(|n| n.parse().ok()).unwrap_or(0);
