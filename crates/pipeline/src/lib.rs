@@ -130,7 +130,11 @@ impl Pipeline {
         let (entities, infos, generic) = self.entities(&text, &layer, &chars);
         let quantities: Vec<QuantityRecord> = quantities;
         let sentence_of = |o: u32| layer.sentences.partition_point(|s| s.end <= o);
-        let mut checks = isnad_records::checks(&times, &quantities, &sentence_of);
+        let records = isnad_records::RecordsLexicon::embedded();
+        let mut checks = match records {
+            Ok(lex) => isnad_records::checks(&times, &quantities, &sentence_of, lex),
+            Err(_) => Vec::new(),
+        };
         let views: Vec<isnad_records::SentenceView> = layer
             .sentences
             .iter()
@@ -153,7 +157,7 @@ impl Pipeline {
                     .collect(),
             })
             .collect();
-        let extracted = match isnad_records::RecordsLexicon::embedded() {
+        let extracted = match records {
             Ok(lex) => isnad_records::extract(
                 &isnad_records::Doc {
                     text: &text,

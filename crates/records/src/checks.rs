@@ -13,6 +13,9 @@
 use isnad_schema::{CheckRecord, QuantityRecord, Span, TimeRecord};
 use isnad_time::calendar;
 
+use crate::lexicon::RecordsLexicon;
+use crate::words::Words;
+
 fn span(start: u32, end: u32) -> Span {
     Span { start, end }
 }
@@ -51,26 +54,34 @@ fn duration_days(d: &str) -> Option<f64> {
     })
 }
 
-fn marked_current(text: &str) -> bool {
-    let k = isnad_text::match_key(text);
-    k.contains("الجاري") || k.contains("الحالي")
+/// Whether a time's key holds a word marking it current (الجاري، الحالي).
+fn marked_current(words: &Words, key: &str) -> bool {
+    words.current_markers.keys().any(|m| key.contains(m))
+}
+
+/// Whether a time's key calls a year current (العام الجاري، السنة الحالية).
+fn year_marked_current(words: &Words, key: &str) -> bool {
+    words.year_words.keys().any(|y| words.current_markers.keys().any(|m| key.contains(&format!("{y} {m}"))))
 }
 
 /// The checks of one document. `sentence_of(offset)` gives the index of the
-/// sentence holding a code-point offset.
+/// sentence holding a code-point offset; `lex` gives the words that mark a
+/// month or year current.
 pub fn checks(
     times: &[TimeRecord],
     quantities: &[QuantityRecord],
     sentence_of: &dyn Fn(u32) -> usize,
+    lex: &RecordsLexicon,
 ) -> Vec<CheckRecord> {
     let mut out = Vec::new();
-    time_checks(times, &mut out);
+    time_checks(times, &lex.words, &mut out);
     list_checks(quantities, sentence_of, &mut out);
     interval_checks(times, sentence_of, &mut out);
     out
 }
 
-fn time_checks(times: &[TimeRecord], out: &mut Vec<CheckRecord>) {
+/// The weekday, current-month/year and date checks of each time.
+fn time_checks(times: &[TimeRecord], words: &Words, out: &mut Vec<CheckRecord>) {
     for t in times {
         let sp = vec![span(t.start, t.end)];
         if let Some(ok) = t.weekday_matches {
@@ -85,40 +96,46 @@ fn time_checks(times: &[TimeRecord], out: &mut Vec<CheckRecord>) {
             if c.starts_with("weekday") {
                 continue; // reported above
             }
-            let kind = if c.contains("marked current") {
-                if c.contains("year") && !c.contains("month") {
-                    "current_year"
-                } else {
-                    "current_month"
-                }
-            } else if c.contains("publication") || c.contains("anchor") {
-                "date_vs_publication"
-            } else {
-                "impossible_date"
-            };
-            out.push(check(kind, false, c.to_string(), sp.clone()));
+            out.push(check(conflict_kind(c), false, c.to_string(), sp.clone()));
         }
-        if conflicts.is_empty() && marked_current(&t.text) {
-            if let Some(f) = &t.from {
-                let k = isnad_text::match_key(&t.text);
-                let year = t.grain == "year"
-                    || ["العام", "السنة", "السنه", "عام"]
-                        .iter()
-                        .any(|w| k.contains(&format!("{w} الجاري")) || k.contains(&format!("{w} الحالي")));
-                let (kind, what) =
-                    if year { ("current_year", &f[..4.min(f.len())]) } else { ("current_month", &f[..7.min(f.len())]) };
-                out.push(check(
-                    kind,
-                    true,
-                    format!(
-                        "the {} called current (الجاري/الحالي), {what}, is the publication's",
-                        if year { "year" } else { "month" }
-                    ),
-                    sp,
-                ));
-            }
+        if conflicts.is_empty() {
+            out.extend(current_check(t, words, sp));
         }
     }
+}
+
+/// The check kind of a conflict the time layer found.
+fn conflict_kind(c: &str) -> &'static str {
+    if c.contains("marked current") {
+        if c.contains("year") && !c.contains("month") {
+            "current_year"
+        } else {
+            "current_month"
+        }
+    } else if c.contains("publication") || c.contains("anchor") {
+        "date_vs_publication"
+    } else {
+        "impossible_date"
+    }
+}
+
+/// A month or year called current (الجاري، الحالي) without a conflict is the publication's.
+fn current_check(t: &TimeRecord, words: &Words, sp: Vec<Span>) -> Option<CheckRecord> {
+    let k = isnad_text::match_key(&t.text);
+    if !marked_current(words, &k) {
+        return None;
+    }
+    let f = t.from.as_ref()?;
+    let year = t.grain == "year" || year_marked_current(words, &k);
+    let (kind, what) =
+        if year { ("current_year", &f[..4.min(f.len())]) } else { ("current_month", &f[..7.min(f.len())]) };
+    let markers: Vec<&str> = words.current_markers.keys().collect();
+    let message = format!(
+        "the {} called current ({}), {what}, is the publication's",
+        if year { "year" } else { "month" },
+        markers.join("/")
+    );
+    Some(check(kind, true, message, sp))
 }
 
 /// Largest gap (code points) between an announced count and the first ordinal.
@@ -275,6 +292,10 @@ fn prev_day(iso: Option<&str>) -> String {
 mod tests {
     use super::*;
 
+    fn lex() -> &'static RecordsLexicon {
+        RecordsLexicon::embedded().unwrap()
+    }
+
     fn q(start: u32, text: &str, value: f64, kind: &str, unit: Option<(&str, &str)>) -> QuantityRecord {
         QuantityRecord {
             start,
@@ -305,7 +326,7 @@ mod tests {
             q(145, "والرابعة", 4.0, "ordinal", None),
             q(165, "12 عنصراً", 12.0, "cardinal", m),
         ];
-        let c = checks(&[], &qs, &|_| 0);
+        let c = checks(&[], &qs, &|_| 0, lex());
         let kinds: Vec<(&str, &str)> = c.iter().map(|c| (c.kind.as_str(), c.status.as_str())).collect();
         assert_eq!(kinds, vec![("announced_count", "consistent"), ("parts_total", "consistent")]);
         assert!(c[1].message.contains("13 + 5 + 2 + 12 = 32"), "{}", c[1].message);
@@ -313,7 +334,7 @@ mod tests {
         let mut bad = qs.clone();
         bad[0].value = 33.0;
         bad.truncate(8);
-        let c = checks(&[], &bad, &|_| 0);
+        let c = checks(&[], &bad, &|_| 0, lex());
         assert_eq!(
             (c[0].kind.as_str(), c[0].status.as_str()),
             ("announced_count", "inconsistent"),
@@ -350,7 +371,7 @@ mod tests {
         let mut week = t(60, "لمدة أسبوع", "duration", None, None, "week");
         week.duration = Some("P1W".into());
         let range = t(80, "من 7 - 14 نوفمبر الجاري", "interval", Some("2023-11-07"), Some("2023-11-15"), "day");
-        let c = checks(&[feb, mon, week, range], &[], &|_| 0);
+        let c = checks(&[feb, mon, week, range], &[], &|_| 0, lex());
         let kinds: Vec<(&str, &str)> = c.iter().map(|c| (c.kind.as_str(), c.status.as_str())).collect();
         assert_eq!(
             kinds,
@@ -362,6 +383,25 @@ mod tests {
             ]
         );
         assert!(c[3].message.contains("2023-11-07 to 2023-11-14 (8 days"), "{}", c[3].message);
+    }
+
+    /// The checks of a sentence's times, found by the time layer.
+    fn time_checks_of(text: &str, published: &str) -> Vec<CheckRecord> {
+        let anchor = isnad_time::Anchor::parse(published).unwrap();
+        let times = isnad_time::find_times(text, &isnad_text::tokenize(text), Some(&anchor), &Default::default());
+        checks(&times, &[], &|_| 0, lex())
+    }
+
+    #[test]
+    fn a_month_called_current_must_be_the_publications() {
+        let c = time_checks_of("قصفت القوات المواقع في شهر فبراير الجاري.", "2023-11-23");
+        assert_eq!((c[0].kind.as_str(), c[0].status.as_str()), ("current_month", "inconsistent"), "{c:?}");
+        let c = time_checks_of("قصفت القوات المواقع في شهر نوفمبر الجاري.", "2023-11-23");
+        assert_eq!((c[0].kind.as_str(), c[0].status.as_str()), ("current_month", "consistent"), "{c:?}");
+        assert_eq!(c[0].message, "the month called current (الجاري/الحالي), 2023-11, is the publication's");
+        // A month of the year called current checks the year.
+        let c = time_checks_of("قصفت القوات المواقع في نوفمبر من العام الجاري.", "2023-11-23");
+        assert_eq!((c[0].kind.as_str(), c[0].status.as_str()), ("current_year", "consistent"), "{c:?}");
     }
 
     #[test]

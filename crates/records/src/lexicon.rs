@@ -1,9 +1,12 @@
 //! The records' data: event triggers, reporting cues, source phrases,
 //! factuality cues and framing terms (`data/events`, `data/attribution`,
-//! `data/factuality`, `data/framing.tsv`).
+//! `data/factuality`, `data/framing.tsv`), and the function words and
+//! ordinals the rules look for (`data/records`).
 
-use isnad_text::lexicon::{data_lines, LoadError};
-use isnad_text::PhraseIndex;
+use isnad_text::lexicon::data_lines;
+use isnad_text::{Data, LoadError, PhraseIndex};
+
+use crate::words::{Ordinals, Words};
 
 /// PLOVER types with their quad class (1 verbal cooperation … 4 material conflict).
 pub const PLOVER: [(&str, u8); 16] = [
@@ -123,17 +126,83 @@ pub struct RecordsLexicon {
     pub framing: PhraseIndex<Term>,
     /// Words before a bare number that name what it counts.
     pub count_cues: PhraseIndex<String>,
+    /// Function words the rules look for, by role.
+    pub words: Words,
+    /// Ordinal words read after a trigger.
+    pub ordinals: Ordinals,
 }
 
-/// The files, in the order [`RecordsLexicon::parse`] takes them.
-pub const FILES: [&str; 6] = [
-    "data/events/triggers.tsv",
-    "data/attribution/cues.tsv",
-    "data/attribution/sources.tsv",
-    "data/factuality/cues.tsv",
-    "data/framing.tsv",
-    "data/events/count_cues.tsv",
+/// One data file of the lexicon: its path under `data/`, its embedded copy
+/// and the parser that adds it to the lexicon (given the name errors report).
+struct DataFile {
+    rel: &'static str,
+    embedded: &'static str,
+    parse: fn(&mut RecordsLexicon, &str, &str) -> Result<(), LoadError>,
+}
+
+/// The files, in load order.
+const DATA_FILES: [DataFile; 8] = [
+    DataFile {
+        rel: "events/triggers.tsv",
+        embedded: include_str!("../../../data/events/triggers.tsv"),
+        parse: parse_triggers,
+    },
+    DataFile {
+        rel: "attribution/cues.tsv",
+        embedded: include_str!("../../../data/attribution/cues.tsv"),
+        parse: parse_cues,
+    },
+    DataFile {
+        rel: "attribution/sources.tsv",
+        embedded: include_str!("../../../data/attribution/sources.tsv"),
+        parse: parse_sources,
+    },
+    DataFile {
+        rel: "factuality/cues.tsv",
+        embedded: include_str!("../../../data/factuality/cues.tsv"),
+        parse: parse_factuality,
+    },
+    DataFile { rel: "framing.tsv", embedded: include_str!("../../../data/framing.tsv"), parse: parse_framing },
+    DataFile {
+        rel: "events/count_cues.tsv",
+        embedded: include_str!("../../../data/events/count_cues.tsv"),
+        parse: parse_count_cues,
+    },
+    DataFile {
+        rel: "records/words.tsv",
+        embedded: include_str!("../../../data/records/words.tsv"),
+        parse: parse_words,
+    },
+    DataFile {
+        rel: "records/ordinals.tsv",
+        embedded: include_str!("../../../data/records/ordinals.tsv"),
+        parse: parse_ordinals,
+    },
 ];
+
+/// The lexicon's files, as paths under `data/`, in load order.
+pub fn files() -> impl Iterator<Item = &'static str> {
+    DATA_FILES.iter().map(|s| s.rel)
+}
+
+impl RecordsLexicon {
+    /// Loads the lexicon from `data` (the embedded files, or a directory laid
+    /// out like `data/`); a malformed line is an error naming file and line.
+    pub fn load(data: &Data) -> Result<RecordsLexicon, LoadError> {
+        let mut lex = RecordsLexicon::default();
+        for src in &DATA_FILES {
+            let (name, text) = data.file(src.rel, src.embedded)?;
+            (src.parse)(&mut lex, &name, &text)?;
+        }
+        Ok(lex)
+    }
+
+    /// The embedded lexicon (loaded once).
+    pub fn embedded() -> Result<&'static RecordsLexicon, LoadError> {
+        static LEX: std::sync::OnceLock<Result<RecordsLexicon, LoadError>> = std::sync::OnceLock::new();
+        LEX.get_or_init(|| RecordsLexicon::load(&Data::Embedded)).as_ref().map_err(|e| e.clone())
+    }
+}
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> LoadError {
     LoadError::new(file, line, message)
@@ -163,126 +232,113 @@ fn one_of(file: &str, line: usize, what: &str, v: &str, allowed: &[&str]) -> Res
     }
 }
 
-const EMBEDDED: [&str; 6] = [
-    include_str!("../../../data/events/triggers.tsv"),
-    include_str!("../../../data/attribution/cues.tsv"),
-    include_str!("../../../data/attribution/sources.tsv"),
-    include_str!("../../../data/factuality/cues.tsv"),
-    include_str!("../../../data/framing.tsv"),
-    include_str!("../../../data/events/count_cues.tsv"),
-];
-
-impl RecordsLexicon {
-    /// The embedded lexicon (parsed once).
-    pub fn embedded() -> Result<&'static RecordsLexicon, LoadError> {
-        static LEX: std::sync::OnceLock<Result<RecordsLexicon, LoadError>> = std::sync::OnceLock::new();
-        LEX.get_or_init(|| {
-            RecordsLexicon::parse(&[
-                (FILES[0], EMBEDDED[0]),
-                (FILES[1], EMBEDDED[1]),
-                (FILES[2], EMBEDDED[2]),
-                (FILES[3], EMBEDDED[3]),
-                (FILES[4], EMBEDDED[4]),
-                (FILES[5], EMBEDDED[5]),
-            ])
-        })
-        .as_ref()
-        .map_err(|e| e.clone())
+/// `events/triggers.tsv`: triggers, their PLOVER and ACLED types checked against [`PLOVER`] and [`ACLED`].
+fn parse_triggers(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadError> {
+    for row in rows(f, c, "id\tforms\tpos\tplover\tmode\tacled_type\tacled_subtype\tnotes") {
+        let (line, cols) = row?;
+        if !PLOVER.iter().any(|(t, _)| *t == cols[3]) {
+            return Err(err(f, line, format!("unknown PLOVER type {:?}", cols[3])));
+        }
+        let acled = match (cols[5], cols[6]) {
+            ("-", "-") => None,
+            (t, s) => match ACLED.iter().find(|(name, _)| *name == t) {
+                Some((_, subs)) if subs.contains(&s) => Some((t.to_string(), s.to_string())),
+                Some(_) => return Err(err(f, line, format!("{s:?} is not a sub-event type of {t:?}"))),
+                None => return Err(err(f, line, format!("unknown ACLED event type {t:?}"))),
+            },
+        };
+        let trig = Trigger {
+            id: cols[0].to_string(),
+            pos: cols[2].to_string(),
+            plover: cols[3].to_string(),
+            mode: (cols[4] != "-").then(|| cols[4].to_string()),
+            acled,
+        };
+        for form in forms(cols[1]) {
+            lex.triggers.add(form, trig.clone());
+        }
     }
+    Ok(())
+}
 
-    /// Parses the files given as (name, content) in the order of [`FILES`].
-    pub fn parse(files: &[(&str, &str); 6]) -> Result<RecordsLexicon, LoadError> {
-        let mut lex = RecordsLexicon::default();
-        let (f, c) = files[0];
-        for row in rows(f, c, "id\tforms\tpos\tplover\tmode\tacled_type\tacled_subtype\tnotes") {
-            let (line, cols) = row?;
-            if !PLOVER.iter().any(|(t, _)| *t == cols[3]) {
-                return Err(err(f, line, format!("unknown PLOVER type {:?}", cols[3])));
-            }
-            let acled = match (cols[5], cols[6]) {
-                ("-", "-") => None,
-                (t, s) => match ACLED.iter().find(|(name, _)| *name == t) {
-                    Some((_, subs)) if subs.contains(&s) => Some((t.to_string(), s.to_string())),
-                    Some(_) => return Err(err(f, line, format!("{s:?} is not a sub-event type of {t:?}"))),
-                    None => return Err(err(f, line, format!("unknown ACLED event type {t:?}"))),
-                },
-            };
-            let trig = Trigger {
-                id: cols[0].to_string(),
-                pos: cols[2].to_string(),
-                plover: cols[3].to_string(),
-                mode: (cols[4] != "-").then(|| cols[4].to_string()),
-                acled,
-            };
-            for form in forms(cols[1]) {
-                lex.triggers.add(form, trig.clone());
-            }
+/// `attribution/cues.tsv`: reporting cues with their kind and stance.
+fn parse_cues(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadError> {
+    for row in rows(f, c, "forms\tkind\tstance\tnotes") {
+        let (line, cols) = row?;
+        one_of(f, line, "stance", cols[2], &["neutral", "distancing", "affirming", "denying"])?;
+        let cue = Cue { kind: cols[1].to_string(), stance: cols[2].to_string() };
+        for form in forms(cols[0]) {
+            lex.cues.add(form, cue.clone());
         }
-        let (f, c) = files[1];
-        for row in rows(f, c, "forms\tkind\tstance\tnotes") {
-            let (line, cols) = row?;
-            one_of(f, line, "stance", cols[2], &["neutral", "distancing", "affirming", "denying"])?;
-            let cue = Cue { kind: cols[1].to_string(), stance: cols[2].to_string() };
-            for form in forms(cols[0]) {
-                lex.cues.add(form, cue.clone());
-            }
-        }
-        let (f, c) = files[2];
-        for row in rows(f, c, "forms\tkind\tnotes") {
-            let (line, cols) = row?;
-            one_of(
-                f,
-                line,
-                "source kind",
-                cols[1],
-                &[
-                    "anonymous",
-                    "witness",
-                    "official",
-                    "outlet",
-                    "self",
-                    "document",
-                    "social",
-                    "named_person",
-                    "named_org",
-                ],
-            )?;
-            for form in forms(cols[0]) {
-                lex.sources.add(form, cols[1].to_string());
-            }
-        }
-        let (f, c) = files[3];
-        for row in rows(f, c, "forms\tvalue\tscope\tnotes") {
-            let (line, cols) = row?;
-            one_of(
-                f,
-                line,
-                "value",
-                cols[1],
-                &["probable", "possible", "unknown", "negated", "planned", "asserted_strong"],
-            )?;
-            let cue = FactCue { value: cols[1].to_string(), scope: cols[2].to_string() };
-            for form in forms(cols[0]) {
-                lex.factuality.add(form, cue.clone());
-            }
-        }
-        let (f, c) = files[4];
-        for row in rows(f, c, "forms\tcategory\tleaning\tconflict\tgloss_en\tnotes") {
-            let (_, cols) = row?;
-            let term = Term { category: cols[1].to_string(), leaning: cols[2].to_string(), gloss: cols[4].to_string() };
-            for form in forms(cols[0]) {
-                lex.framing.add(form, term.clone());
-            }
-        }
-        let (f, c) = files[5];
-        for row in rows(f, c, "forms\tcount\tnotes") {
-            let (_, cols) = row?;
-            for form in forms(cols[0]) {
-                lex.count_cues.add(form, cols[1].to_string());
-            }
-        }
-        Ok(lex)
     }
+    Ok(())
+}
+
+/// The kinds a source phrase may have.
+const SOURCE_KINDS: [&str; 9] =
+    ["anonymous", "witness", "official", "outlet", "self", "document", "social", "named_person", "named_org"];
+
+/// `attribution/sources.tsv`: source phrases with their kind.
+fn parse_sources(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadError> {
+    for row in rows(f, c, "forms\tkind\tnotes") {
+        let (line, cols) = row?;
+        one_of(f, line, "source kind", cols[1], &SOURCE_KINDS)?;
+        for form in forms(cols[0]) {
+            lex.sources.add(form, cols[1].to_string());
+        }
+    }
+    Ok(())
+}
+
+/// The values a factuality cue may give.
+const FACT_VALUES: [&str; 6] = ["probable", "possible", "unknown", "negated", "planned", "asserted_strong"];
+
+/// `factuality/cues.tsv`: factuality cues with their value and scope.
+fn parse_factuality(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadError> {
+    for row in rows(f, c, "forms\tvalue\tscope\tnotes") {
+        let (line, cols) = row?;
+        one_of(f, line, "value", cols[1], &FACT_VALUES)?;
+        let cue = FactCue { value: cols[1].to_string(), scope: cols[2].to_string() };
+        for form in forms(cols[0]) {
+            lex.factuality.add(form, cue.clone());
+        }
+    }
+    Ok(())
+}
+
+/// `framing.tsv`: loaded terms with their category, leaning and gloss.
+fn parse_framing(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadError> {
+    for row in rows(f, c, "forms\tcategory\tleaning\tconflict\tgloss_en\tnotes") {
+        let (_, cols) = row?;
+        let term = Term { category: cols[1].to_string(), leaning: cols[2].to_string(), gloss: cols[4].to_string() };
+        for form in forms(cols[0]) {
+            lex.framing.add(form, term.clone());
+        }
+    }
+    Ok(())
+}
+
+/// `events/count_cues.tsv`: words before a number with the count they name.
+fn parse_count_cues(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadError> {
+    for row in rows(f, c, "forms\tcount\tnotes") {
+        let (_, cols) = row?;
+        for form in forms(cols[0]) {
+            lex.count_cues.add(form, cols[1].to_string());
+        }
+    }
+    Ok(())
+}
+
+/// `records/words.tsv`: the function words, by role.
+fn parse_words(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadError> {
+    lex.words = Words::parse(f, c)?;
+    Ok(())
+}
+
+/// `records/ordinals.tsv`: the ordinal words.
+fn parse_ordinals(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadError> {
+    lex.ordinals = Ordinals::parse(f, c)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -303,8 +359,19 @@ ied\tعبوات ناسفة|عبوة ناسفة\tnoun\tASSAULT\texplosives\tExplo
 
     pub const COUNTS: &str = "forms\tcount\tnotes\nمقتل\tkilled\t-\nإصابة\tinjured\t-\n";
 
+    /// Parses the files given as (name, content) in load order; the files
+    /// not given are the embedded ones.
+    pub fn parse(files: &[(&str, &str)]) -> Result<RecordsLexicon, LoadError> {
+        let mut lex = RecordsLexicon::default();
+        for (i, src) in DATA_FILES.iter().enumerate() {
+            let (name, text) = files.get(i).copied().unwrap_or((src.rel, src.embedded));
+            (src.parse)(&mut lex, name, text)?;
+        }
+        Ok(lex)
+    }
+
     pub fn small() -> RecordsLexicon {
-        RecordsLexicon::parse(&[
+        parse(&[
             ("triggers", TRIGGERS),
             ("cues", CUES),
             ("sources", SOURCES),
@@ -320,26 +387,70 @@ ied\tعبوات ناسفة|عبوة ناسفة\tnoun\tASSAULT\texplosives\tExplo
         let lex = small();
         assert_eq!(lex.triggers.get("كمين")[0].plover, "ASSAULT");
         let bad = TRIGGERS.replace("Armed clash", "Armed clashes");
-        let e = RecordsLexicon::parse(&[
-            ("t.tsv", &bad),
-            ("c", CUES),
-            ("s", SOURCES),
-            ("f", FACT),
-            ("r", FRAMING),
-            ("n", COUNTS),
-        ])
-        .unwrap_err();
+        let e = parse(&[("t.tsv", &bad), ("c", CUES), ("s", SOURCES), ("f", FACT), ("r", FRAMING), ("n", COUNTS)])
+            .unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("t.tsv", 5));
         let bad = CUES.replace("affirming", "sure");
-        let e = RecordsLexicon::parse(&[
-            ("t", TRIGGERS),
-            ("c.tsv", &bad),
-            ("s", SOURCES),
-            ("f", FACT),
-            ("r", FRAMING),
-            ("n", COUNTS),
-        ])
-        .unwrap_err();
+        let e = parse(&[("t", TRIGGERS), ("c.tsv", &bad), ("s", SOURCES), ("f", FACT), ("r", FRAMING), ("n", COUNTS)])
+            .unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("c.tsv", 2));
+    }
+
+    #[test]
+    fn the_embedded_files_load() {
+        let lex = RecordsLexicon::embedded().unwrap();
+        assert!(!lex.triggers.is_empty() && !lex.cues.is_empty() && !lex.sources.is_empty());
+        assert!(lex.words.relay.has("عن"));
+        assert_eq!(files().count(), DATA_FILES.len());
+    }
+
+    /// A copy of the embedded files in a fresh directory, laid out like `data/`.
+    fn data_copy(tag: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("isnad-records-{tag}-{}", std::process::id()));
+        for src in &DATA_FILES {
+            let path = dir.join(src.rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, src.embedded).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn a_directory_copy_loads_like_the_embedded_files() {
+        let dir = data_copy("same");
+        let lex = RecordsLexicon::load(&Data::Dir(dir.clone())).unwrap();
+        let embedded = RecordsLexicon::embedded().unwrap();
+        assert_eq!(lex.triggers.len(), embedded.triggers.len());
+        assert_eq!(lex.words, embedded.words);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_broken_line_in_a_directory_copy_names_its_file_and_line() {
+        for (rel, from, to) in [
+            ("events/triggers.tsv", "\tASSAULT\t", "\tASSAULTS\t"),
+            ("attribution/sources.tsv", "\tanonymous\t", "\tanonymus\t"),
+            ("records/words.tsv", "\nrelay\t", "\nrelays\t"),
+            ("records/ordinals.tsv", "\t2\t", "\ttwo\t"),
+        ] {
+            let dir = data_copy("broken");
+            let path = dir.join(rel);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let at = text.find(from).unwrap();
+            let line = text[..at + 1].lines().count() + usize::from(from.starts_with('\n'));
+            std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+            let e = RecordsLexicon::load(&Data::Dir(dir.clone())).unwrap_err();
+            assert_eq!((e.file.as_str(), e.line), (path.display().to_string().as_str(), line), "{e}");
+            std::fs::remove_dir_all(dir).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_missing_file_in_a_directory_copy_is_an_error() {
+        let dir = data_copy("missing");
+        std::fs::remove_file(dir.join("records/words.tsv")).unwrap();
+        let e = RecordsLexicon::load(&Data::Dir(dir.clone())).unwrap_err();
+        assert!(e.file.ends_with("records/words.tsv") && e.line == 0, "{e}");
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }
