@@ -140,44 +140,23 @@ struct DataFile {
     parse: fn(&mut RecordsLexicon, &str, &str) -> Result<(), LoadError>,
 }
 
+/// A [`DataFile`] at `rel` under `data/`, embedded from that path.
+macro_rules! data_file {
+    ($rel:literal, $parse:expr) => {
+        DataFile { rel: $rel, embedded: include_str!(concat!("../../../data/", $rel)), parse: $parse }
+    };
+}
+
 /// The files, in load order.
 const DATA_FILES: [DataFile; 8] = [
-    DataFile {
-        rel: "events/triggers.tsv",
-        embedded: include_str!("../../../data/events/triggers.tsv"),
-        parse: parse_triggers,
-    },
-    DataFile {
-        rel: "attribution/cues.tsv",
-        embedded: include_str!("../../../data/attribution/cues.tsv"),
-        parse: parse_cues,
-    },
-    DataFile {
-        rel: "attribution/sources.tsv",
-        embedded: include_str!("../../../data/attribution/sources.tsv"),
-        parse: parse_sources,
-    },
-    DataFile {
-        rel: "factuality/cues.tsv",
-        embedded: include_str!("../../../data/factuality/cues.tsv"),
-        parse: parse_factuality,
-    },
-    DataFile { rel: "framing.tsv", embedded: include_str!("../../../data/framing.tsv"), parse: parse_framing },
-    DataFile {
-        rel: "events/count_cues.tsv",
-        embedded: include_str!("../../../data/events/count_cues.tsv"),
-        parse: parse_count_cues,
-    },
-    DataFile {
-        rel: "records/words.tsv",
-        embedded: include_str!("../../../data/records/words.tsv"),
-        parse: parse_words,
-    },
-    DataFile {
-        rel: "records/ordinals.tsv",
-        embedded: include_str!("../../../data/records/ordinals.tsv"),
-        parse: parse_ordinals,
-    },
+    data_file!("events/triggers.tsv", parse_triggers),
+    data_file!("attribution/cues.tsv", parse_cues),
+    data_file!("attribution/sources.tsv", parse_sources),
+    data_file!("factuality/cues.tsv", parse_factuality),
+    data_file!("framing.tsv", parse_framing),
+    data_file!("events/count_cues.tsv", parse_count_cues),
+    data_file!("records/words.tsv", parse_words),
+    data_file!("records/ordinals.tsv", parse_ordinals),
 ];
 
 /// The lexicon's files, as paths under `data/`, in load order.

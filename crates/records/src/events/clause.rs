@@ -6,6 +6,26 @@ use isnad_text::PhraseMatch;
 use super::context::Context;
 use crate::lexicon::Trigger;
 
+/// A trigger match in its sentence, with its clause: what the stages after
+/// trigger filtering read about one trigger.
+pub(super) struct Mention<'a> {
+    /// The lexicon entry.
+    pub trig: &'a Trigger,
+    /// The trigger's first token.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Its clause.
+    pub clause: Clause,
+}
+
+impl<'a> Mention<'a> {
+    /// Trigger match `m` with its clause.
+    pub fn of(cx: &Context<'_>, m: &PhraseMatch<'a, Trigger>) -> Mention<'a> {
+        Mention { trig: m.value, start: m.start, end: m.end, clause: Clause::of(cx, m) }
+    }
+}
+
 /// The clause of a trigger.
 pub(super) struct Clause {
     /// First token.
@@ -20,7 +40,7 @@ pub(super) struct Clause {
 
 impl Clause {
     /// The clause of trigger match `m` in its sentence.
-    pub fn of(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>) -> Clause {
+    fn of(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>) -> Clause {
         let toks = &cx.s.toks;
         let lo = toks[..m.start].iter().rposition(|t| t.clause_break).map_or(0, |i| i + 1);
         let mut hi = next_break(cx, m.end);

@@ -4,9 +4,8 @@
 use std::collections::BTreeMap;
 
 use isnad_schema::QuantityRecord;
-use isnad_text::PhraseMatch;
 
-use super::clause::Clause;
+use super::clause::Mention;
 use super::context::Context;
 use super::within;
 use crate::lexicon::Trigger;
@@ -14,12 +13,12 @@ use crate::lexicon::Trigger;
 /// The counts of trigger match `m`: the quantities in its clause, and (for
 /// people) what follows the trigger up to the next one (أفرج … بتاريخ 10
 /// أكتوبر، عن أربعة عناصر). Ordinals count nothing.
-pub(super) fn counts(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>, clause: &Clause) -> BTreeMap<String, f64> {
+pub(super) fn counts(cx: &Context<'_>, m: &Mention<'_>) -> BTreeMap<String, f64> {
     let s = cx.s;
-    let next_trigger = cx.triggers.iter().map(|m| m.start).find(|&st| st >= m.end).map_or(s.end, |st| s.toks[st].start);
+    let next_trigger = cx.triggers.iter().map(|t| t.start).find(|&st| st >= m.end).map_or(s.end, |st| s.toks[st].start);
     let trig_end = s.toks[m.end - 1].end;
     let in_reach = |q: &QuantityRecord| {
-        clause.holds(q.start, q.end)
+        m.clause.holds(q.start, q.end)
             || (q.start >= trig_end
                 && q.end <= next_trigger
                 && matches!(q.unit_category.as_deref(), Some("person" | "casualty" | "captive")))
@@ -29,7 +28,7 @@ pub(super) fn counts(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>, clause: &Cl
         .iter()
         .filter(|q| in_reach(q) && q.kind != "ordinal")
     {
-        if let Some(k) = what_it_counts(cx, q, m.value) {
+        if let Some(k) = what_it_counts(cx, q, m.trig) {
             *counts.entry(k).or_default() += q.value;
         }
     }
@@ -52,7 +51,7 @@ fn what_it_counts(cx: &Context<'_>, q: &QuantityRecord, trig: &Trigger) -> Optio
 fn cue_before(cx: &Context<'_>, q: &QuantityRecord) -> Option<String> {
     let qi = cx.s.toks.iter().position(|t| t.start >= q.start)?;
     (qi.saturating_sub(3)..qi).rev().find_map(|j| {
-        cx.lex.count_cues.at(&cx.words, j).into_iter().find(|m| m.end == qi || m.end + 1 == qi).map(|m| m.value.clone())
+        cx.lex.count_cues.at(&cx.words, j).into_iter().find(|m| m.end == qi || m.end + 1 == qi).map(|c| c.value.clone())
     })
 }
 

@@ -5,9 +5,9 @@
 use isnad_schema::Span;
 use isnad_text::PhraseMatch;
 
-use super::clause::Clause;
+use super::clause::Mention;
 use super::context::{Context, IMPERFECT};
-use crate::lexicon::{FactCue, Trigger};
+use crate::lexicon::FactCue;
 
 /// A trigger's factuality and the cue that gave it.
 pub(super) struct Factuality {
@@ -19,11 +19,11 @@ pub(super) struct Factuality {
 
 /// The factuality of trigger match `m`: the nearest governing cue before the
 /// trigger (or a clause-scope cue just after it); a strong assertion changes nothing.
-pub(super) fn factuality(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>, clause: &Clause) -> Factuality {
+pub(super) fn factuality(cx: &Context<'_>, m: &Mention<'_>) -> Factuality {
     let governing = cx
         .facts
         .iter()
-        .filter(|f| governs(cx, m, clause, f))
+        .filter(|f| governs(cx, m, f))
         .filter(|f| f.value.value != "asserted_strong")
         .max_by_key(|f| f.start);
     match governing {
@@ -36,7 +36,7 @@ pub(super) fn factuality(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>, clause:
 }
 
 /// Whether cue `f` reaches trigger match `m`, by the cue's scope.
-fn governs(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>, clause: &Clause, f: &PhraseMatch<'_, FactCue>) -> bool {
+fn governs(cx: &Context<'_>, m: &Mention<'_>, f: &PhraseMatch<'_, FactCue>) -> bool {
     let (t0, t1) = (m.start, m.end);
     let before = f.end <= t0;
     let gap = if before { t0 - f.end } else { f.start.saturating_sub(t1) };
@@ -45,7 +45,7 @@ fn governs(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>, clause: &Clause, f: &
         // قد + imperfect hedges (قد تتم); قد + past does not (كان قد تمكن).
         "next_verb_imperfect" => before && !pluperfect(cx, f) && gap <= 2 && imperfect_next(cx, f),
         "clause" => {
-            (f.start >= clause.lo && f.end <= clause.hi.max(clause.lo + 1) && before)
+            (f.start >= m.clause.lo && f.end <= m.clause.hi.max(m.clause.lo + 1) && before)
                 || (!before && f.start >= t1 && gap <= 8)
         }
         _ => before,

@@ -42,7 +42,7 @@ use isnad_text::{CharOffsets, PhraseMatch};
 
 use crate::lexicon::{RecordsLexicon, Trigger};
 use crate::words::Rank;
-use clause::Clause;
+use clause::Mention;
 use context::Context;
 
 /// A token as the extractor sees it.
@@ -199,18 +199,18 @@ fn sentence_events(cx: &Context<'_>, run: &mut Run) {
 
 /// The event of one trigger: every stage over its clause.
 fn mention_event(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>, run: &mut Run) -> EventRecord {
-    let trig = m.value;
-    let clause = Clause::of(cx, m);
-    let (actors, recipients) = participants::participants(cx, m, &clause, &run.events);
-    let place = place::place(cx, m, &clause);
-    let time = run.times.event_time(cx, m, &clause);
-    let counts = counts::counts(cx, m, &clause);
-    let fact = factuality::factuality(cx, m, &clause);
+    let m = Mention::of(cx, m);
+    let trig = m.trig;
+    let (actors, recipients) = participants::participants(cx, &m, &run.events);
+    let place = place::place(cx, &m);
+    let time = run.times.event_time(cx, &m);
+    let counts = counts::counts(cx, &m);
+    let fact = factuality::factuality(cx, &m);
     if let Some(t) = &time {
         run.times.keep(t);
     }
     let evidence = Span { start: cx.s.toks[m.start].start, end: cx.s.toks[m.end - 1].end };
-    run.checks.extend(tense::past_after_publication(cx, m, evidence, time.as_ref(), &fact.value));
+    run.checks.extend(tense::past_after_publication(cx, &m, evidence, time.as_ref(), &fact.value));
     let riot = is_riot(trig, &actors, &recipients);
     EventRecord {
         id: format!("s{}", cx.s.start),

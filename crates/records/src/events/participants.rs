@@ -8,9 +8,8 @@
 //! trigger and the recipient after it.
 
 use isnad_schema::{EntityRecord, EventRecord, Participant};
-use isnad_text::PhraseMatch;
 
-use super::clause::Clause;
+use super::clause::{Clause, Mention};
 use super::context::Context;
 use super::GenericMention;
 use crate::lexicon::Trigger;
@@ -22,23 +21,22 @@ type Placed = (usize, Participant);
 /// told before it (for "the attendees", "the two parties").
 pub(super) fn participants(
     cx: &Context<'_>,
-    m: &PhraseMatch<'_, Trigger>,
-    clause: &Clause,
+    m: &Mention<'_>,
     events: &[EventRecord],
 ) -> (Vec<Participant>, Vec<Participant>) {
-    let trig = m.value;
+    let trig = m.trig;
     let parts = candidates(cx);
-    let clause_parts: Vec<&Placed> = parts.iter().filter(|(_, p)| clause.holds(p.start, p.end)).collect();
+    let clause_parts: Vec<&Placed> = parts.iter().filter(|(_, p)| m.clause.holds(p.start, p.end)).collect();
     let from_clause = !clause_parts.is_empty();
     let pool: Vec<&Placed> = if from_clause { clause_parts } else { parts.iter().collect() };
     let (actors, recipients) = if matches!(trig.plover.as_str(), "CONSULT" | "AGREE" | "COOPERATE") {
         symmetric_sides(&pool)
     } else {
-        directed_sides(cx, m, clause, &parts, &pool, from_clause)
+        directed_sides(cx, m, &parts, &pool, from_clause)
     };
     let (actors, recipients) = passive_to_recipients(trig, actors, recipients);
-    let actors = attendees_of_last_meeting(cx, m, clause, events, actors);
-    both_parties(cx, clause, events, actors, recipients)
+    let actors = attendees_of_last_meeting(cx, m, events, actors);
+    both_parties(cx, &m.clause, events, actors, recipients)
 }
 
 /// The sentence's participants in token order: entities (not places, media,
@@ -94,8 +92,7 @@ fn symmetric_sides(pool: &[&Placed]) -> (Vec<Participant>, Vec<Participant>) {
 /// acts on the second.
 fn directed_sides(
     cx: &Context<'_>,
-    m: &PhraseMatch<'_, Trigger>,
-    clause: &Clause,
+    m: &Mention<'_>,
     parts: &[Placed],
     pool: &[&Placed],
     from_clause: bool,
@@ -104,10 +101,10 @@ fn directed_sides(
     // Recipients come from the trigger's own clause only.
     let after: Vec<Participant> = pool
         .iter()
-        .filter(|(i, p)| *i >= m.end && (from_clause || clause.holds(p.start, p.end)))
+        .filter(|(i, p)| *i >= m.end && (from_clause || m.clause.holds(p.start, p.end)))
         .map(|(_, p)| p.clone())
         .collect();
-    let before = before.or_else(|| speaker(cx, m.value)).or_else(|| relative_subject(cx, clause, parts));
+    let before = before.or_else(|| speaker(cx, m.trig)).or_else(|| relative_subject(cx, &m.clause, parts));
     match before {
         Some(b) => {
             (vec![b.clone()], after.into_iter().filter(|p| p.actor != b.actor || p.actor.is_none()).take(1).collect())
@@ -171,14 +168,13 @@ fn passive_to_recipients(
 /// "بارك المجتمعون …": the attendees of the meeting told last are the actors.
 fn attendees_of_last_meeting(
     cx: &Context<'_>,
-    m: &PhraseMatch<'_, Trigger>,
-    clause: &Clause,
+    m: &Mention<'_>,
     events: &[EventRecord],
     actors: Vec<Participant>,
 ) -> Vec<Participant> {
     let toks = &cx.s.toks;
     let attendees = actors.is_empty()
-        && toks[clause.lo..m.start.max(clause.lo)]
+        && toks[m.clause.lo..m.start.max(m.clause.lo)]
             .iter()
             .chain(toks.get(m.end))
             .any(|t| cx.lex.words.attendees.has(&t.stem));

@@ -2,21 +2,19 @@
 //! sentence, else the article's main place.
 
 use isnad_schema::{EntityRecord, PlaceRef};
-use isnad_text::PhraseMatch;
 
-use super::clause::Clause;
+use super::clause::Mention;
 use super::context::Context;
 use super::Doc;
-use crate::lexicon::Trigger;
 
 /// The place of trigger match `m`: in the clause the first place after the
 /// trigger, else the nearest before it; else the sentence's first place.
-pub(super) fn place(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>, clause: &Clause) -> Option<PlaceRef> {
+pub(super) fn place(cx: &Context<'_>, m: &Mention<'_>) -> Option<PlaceRef> {
     let places: Vec<&EntityRecord> = cx.ents.iter().map(|(_, e)| *e).filter(|e| e.place.is_some()).collect();
     let at = cx.s.toks[m.start].start;
     places
         .iter()
-        .filter(|e| clause.holds(e.start, e.end))
+        .filter(|e| m.clause.holds(e.start, e.end))
         .min_by_key(|e| if e.start >= at { e.start - at } else { 10_000 + at - e.start })
         .or_else(|| places.first())
         .and_then(|e| e.place.clone())

@@ -2,16 +2,15 @@
 //! tense (a past verb as trigger, no future cue) is inconsistent.
 
 use isnad_schema::{CheckRecord, EventTime, Span};
-use isnad_text::PhraseMatch;
 
+use super::clause::Mention;
 use super::context::{Context, IMPERFECT};
-use crate::lexicon::Trigger;
 
 /// The `past_after_publication` check of trigger match `m`, whose event is
 /// dated `time` with factuality `factuality`, when it applies.
 pub(super) fn past_after_publication(
     cx: &Context<'_>,
-    m: &PhraseMatch<'_, Trigger>,
+    m: &Mention<'_>,
     evidence: Span,
     time: Option<&EventTime>,
     factuality: &str,
@@ -36,9 +35,9 @@ pub(super) fn past_after_publication(
 }
 
 /// Whether the trigger is a verb in the past: not imperfect, no future س, not planned.
-fn told_in_past(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>, factuality: &str) -> bool {
+fn told_in_past(cx: &Context<'_>, m: &Mention<'_>, factuality: &str) -> bool {
     let verb = &cx.s.toks[m.start];
-    m.value.pos == "verb" && !verb.stem.starts_with(IMPERFECT) && !verb.key.starts_with('س') && factuality != "planned"
+    m.trig.pos == "verb" && !verb.stem.starts_with(IMPERFECT) && !verb.key.starts_with('س') && factuality != "planned"
 }
 
 #[cfg(test)]

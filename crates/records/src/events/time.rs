@@ -7,10 +7,10 @@
 use isnad_schema::{EventTime, Span, TimeRecord};
 use isnad_text::{CharOffsets, PhraseMatch};
 
-use super::clause::Clause;
+use super::clause::Mention;
 use super::context::Context;
 use super::{within, Doc, SentenceView};
-use crate::lexicon::{Cue, RecordsLexicon, Trigger};
+use crate::lexicon::{Cue, RecordsLexicon};
 
 /// The reporting frame "نقلت صحيفة … اليوم الجمعة عن وكالة … أن": the times
 /// between a reporting verb and its أن/إن date the report, not what it
@@ -69,13 +69,13 @@ impl Carry {
 
     /// The time of trigger match `m`: the nearest point time in its clause,
     /// else in its sentence, else the carried ones.
-    pub fn event_time(&self, cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>, clause: &Clause) -> Option<EventTime> {
+    pub fn event_time(&self, cx: &Context<'_>, m: &Mention<'_>) -> Option<EventTime> {
         let trig_at = cx.s.toks[m.start].start;
         let dist = |t: &TimeRecord| if t.start >= trig_at { t.start - trig_at } else { trig_at - t.end };
         let times = point_times(cx, trig_at);
         times
             .iter()
-            .filter(|t| clause.holds(t.start, t.end))
+            .filter(|t| m.clause.holds(t.start, t.end))
             .min_by_key(|t| dist(t))
             .map(|t| as_event_time(t, "clause"))
             .or_else(|| times.iter().min_by_key(|t| dist(t)).map(|t| as_event_time(t, "sentence")))
