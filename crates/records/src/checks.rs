@@ -144,87 +144,106 @@ const LIST_GAP: u32 = 60;
 /// "Four batches: the first …, the second …": the announced count, the
 /// ordinals that list the items, and (with a total before) the parts' sum.
 fn list_checks(qs: &[QuantityRecord], sentence_of: &dyn Fn(u32) -> usize, out: &mut Vec<CheckRecord>) {
-    for (i, announced) in qs.iter().enumerate() {
-        if announced.kind != "cardinal" || announced.unit.is_none() || !(2.0..=20.0).contains(&announced.value) {
-            continue;
-        }
-        // Ordinals 1, 2, 3 … following within the same or the next sentence.
-        // The list starts right after the announcement ("أربع دفعات، الأولى …"):
-        // the first ordinal is the next quantity, a few words on.
-        let s0 = sentence_of(announced.start);
-        let starts = qs.get(i + 1).is_some_and(|q| {
-            q.kind == "ordinal" && q.value == 1.0 && q.start <= announced.end + LIST_GAP && sentence_of(q.start) == s0
-        });
-        if !starts {
-            continue;
-        }
-        let mut items: Vec<usize> = Vec::new();
-        for (j, q) in qs.iter().enumerate().skip(i + 1) {
-            if sentence_of(q.start) > s0 + 1 {
-                break;
-            }
-            if q.kind == "ordinal" && q.value == (items.len() + 1) as f64 {
-                items.push(j);
-            } else if q.kind == "ordinal" && !items.is_empty() {
-                break;
-            }
-        }
-        if items.len() < 2 {
-            continue;
-        }
-        let n = items.len();
-        let mut spans = vec![span(announced.start, announced.end)];
-        spans.extend(items.iter().map(|&j| span(qs[j].start, qs[j].end)));
-        out.push(check(
-            "announced_count",
-            n as f64 == announced.value,
-            format!(
-                "{} {} announced («{}»), {n} listed",
-                fmt(announced.value),
-                plural(&unit_en(announced)),
-                announced.text
-            ),
-            spans,
-        ));
-        // Parts: one quantity after each ordinal (before the next), all of one unit.
-        let mut parts = Vec::new();
-        for (k, &j) in items.iter().enumerate() {
-            let stop = items.get(k + 1).copied().unwrap_or(qs.len());
-            let limit = qs[j].end + 80; // the part follows its ordinal closely
-            if let Some(p) =
-                qs[j + 1..stop].iter().find(|q| q.kind == "cardinal" && q.start <= limit && q.unit.is_some())
-            {
-                parts.push(p);
-            }
-        }
-        if parts.len() != n || parts.windows(2).any(|w| w[0].unit != w[1].unit) {
-            continue;
-        }
-        let part_unit = parts[0].unit.clone();
-        // The total: the nearest earlier quantity of the parts' unit, within two sentences.
-        let total = qs[..i].iter().rev().take_while(|q| s0.saturating_sub(sentence_of(q.start)) <= 2).find(|q| {
-            q.kind == "cardinal" && q.unit == part_unit && q.value > parts.iter().map(|p| p.value).fold(0.0, f64::max)
-        });
-        let Some(total) = total else { continue };
-        let sum: f64 = parts.iter().map(|p| p.value).sum();
-        let mut spans = vec![span(total.start, total.end)];
-        spans.extend(parts.iter().map(|p| span(p.start, p.end)));
-        let terms: Vec<String> = parts.iter().map(|p| fmt(p.value)).collect();
-        out.push(check(
-            "parts_total",
-            (sum - total.value).abs() < 1e-9,
-            format!(
-                "{} {} in all («{}»); the {n} {} add up to {} = {}",
-                fmt(total.value),
-                plural(&unit_en(total)),
-                total.text,
-                plural(&unit_en(announced)),
-                terms.join(" + "),
-                fmt(sum)
-            ),
-            spans,
-        ));
+    for i in 0..qs.len() {
+        let Some(items) = listed_items(qs, i, sentence_of) else { continue };
+        out.push(announced_count(qs, i, &items));
+        out.extend(parts_total(qs, i, &items, sentence_of));
     }
+}
+
+/// The ordinals 1, 2, 3 … (indices into `qs`) listing what `qs[i]` announces,
+/// following within the same or the next sentence; at least two.
+fn listed_items(qs: &[QuantityRecord], i: usize, sentence_of: &dyn Fn(u32) -> usize) -> Option<Vec<usize>> {
+    let announced = &qs[i];
+    if announced.kind != "cardinal" || announced.unit.is_none() || !(2.0..=20.0).contains(&announced.value) {
+        return None;
+    }
+    // The list starts right after the announcement ("أربع دفعات، الأولى …"):
+    // the first ordinal is the next quantity, a few words on.
+    let s0 = sentence_of(announced.start);
+    let starts = qs.get(i + 1).is_some_and(|q| {
+        q.kind == "ordinal" && q.value == 1.0 && q.start <= announced.end + LIST_GAP && sentence_of(q.start) == s0
+    });
+    if !starts {
+        return None;
+    }
+    let mut items: Vec<usize> = Vec::new();
+    for (j, q) in qs.iter().enumerate().skip(i + 1) {
+        if sentence_of(q.start) > s0 + 1 {
+            break;
+        }
+        if q.kind == "ordinal" && q.value == (items.len() + 1) as f64 {
+            items.push(j);
+        } else if q.kind == "ordinal" && !items.is_empty() {
+            break;
+        }
+    }
+    (items.len() >= 2).then_some(items)
+}
+
+/// As many items listed as `qs[i]` announces.
+fn announced_count(qs: &[QuantityRecord], i: usize, items: &[usize]) -> CheckRecord {
+    let announced = &qs[i];
+    let n = items.len();
+    let mut spans = vec![span(announced.start, announced.end)];
+    spans.extend(items.iter().map(|&j| span(qs[j].start, qs[j].end)));
+    check(
+        "announced_count",
+        n as f64 == announced.value,
+        format!(
+            "{} {} announced («{}»), {n} listed",
+            fmt(announced.value),
+            plural(&unit_en(announced)),
+            announced.text
+        ),
+        spans,
+    )
+}
+
+/// The parts add up to the total: one quantity after each ordinal (before the
+/// next), all of one unit, against the nearest earlier quantity of that unit
+/// within two sentences of the announcement `qs[i]`.
+fn parts_total(
+    qs: &[QuantityRecord],
+    i: usize,
+    items: &[usize],
+    sentence_of: &dyn Fn(u32) -> usize,
+) -> Option<CheckRecord> {
+    let mut parts = Vec::new();
+    for (k, &j) in items.iter().enumerate() {
+        let stop = items.get(k + 1).copied().unwrap_or(qs.len());
+        let limit = qs[j].end + 80; // the part follows its ordinal closely
+        if let Some(p) = qs[j + 1..stop].iter().find(|q| q.kind == "cardinal" && q.start <= limit && q.unit.is_some()) {
+            parts.push(p);
+        }
+    }
+    let n = items.len();
+    if parts.len() != n || parts.windows(2).any(|w| w[0].unit != w[1].unit) {
+        return None;
+    }
+    let part_unit = parts[0].unit.clone();
+    let s0 = sentence_of(qs[i].start);
+    let total = qs[..i].iter().rev().take_while(|q| s0.saturating_sub(sentence_of(q.start)) <= 2).find(|q| {
+        q.kind == "cardinal" && q.unit == part_unit && q.value > parts.iter().map(|p| p.value).fold(0.0, f64::max)
+    })?;
+    let sum: f64 = parts.iter().map(|p| p.value).sum();
+    let mut spans = vec![span(total.start, total.end)];
+    spans.extend(parts.iter().map(|p| span(p.start, p.end)));
+    let terms: Vec<String> = parts.iter().map(|p| fmt(p.value)).collect();
+    Some(check(
+        "parts_total",
+        (sum - total.value).abs() < 1e-9,
+        format!(
+            "{} {} in all («{}»); the {n} {} add up to {} = {}",
+            fmt(total.value),
+            plural(&unit_en(total)),
+            total.text,
+            plural(&unit_en(&qs[i])),
+            terms.join(" + "),
+            fmt(sum)
+        ),
+        spans,
+    ))
 }
 
 fn unit_en(q: &QuantityRecord) -> String {
