@@ -87,6 +87,12 @@ mod tests {
         };
         let e = only(&with("عقد أحمد اجتماعاً، حضره قادة الأحزاب."));
         assert_eq!((names(&e.actors), names(&e.recipients)), (vec!["ye.ahmad"], vec!["ye.parties"]));
+        // With ta marbuta or ha, بمشاركة names them too.
+        for text in ["عقد أحمد اجتماعاً، بمشاركة قادة الأحزاب.", "عقد أحمد اجتماعاً، بمشاركه قادة الأحزاب."]
+        {
+            let e = only(&with(text));
+            assert_eq!(names(&e.recipients), ["ye.parties"], "{text}");
+        }
         // A later clause that does not name attendees stays out.
         let e = only(&with("عقد أحمد اجتماعاً، وفي المساء وصل قادة الأحزاب."));
         assert_eq!((names(&e.actors), names(&e.recipients)), (vec!["ye.ahmad"], vec![]));
