@@ -407,7 +407,12 @@ mod tests {
     /// The checks of a sentence's times, found by the time layer.
     fn time_checks_of(text: &str, published: &str) -> Vec<CheckRecord> {
         let anchor = isnad_time::Anchor::parse(published).unwrap();
-        let times = isnad_time::find_times(text, &isnad_text::tokenize(text), Some(&anchor), &Default::default());
+        let times = isnad_time::Times::embedded().unwrap().find(
+            text,
+            &isnad_text::tokenize(text),
+            Some(&anchor),
+            &Default::default(),
+        );
         checks(&times, &[], &|_| 0, lex())
     }
 

@@ -1,6 +1,6 @@
 //! Documents built from constructed Arabic text for the stage tests: tokens,
 //! sentences, match keys and stems from `isnad_text`, times from
-//! `isnad_time`, quantities from the text layer, and entities given by hand.
+//! `isnad_time::Times`, quantities from the text layer, and entities given by hand.
 
 use isnad_schema::{ActorRef, EntityRecord, EventRecord, Participant, PlaceRef, QuantityRecord, TimeRecord};
 use isnad_text::{match_key, SegmentKind, TextLexicon, TokenKind};
@@ -45,7 +45,8 @@ impl TestDoc {
         let lex = TextLexicon::embedded();
         let layer = isnad_text::analyze(text, lex);
         let anchor = published.and_then(|p| isnad_time::Anchor::parse(p).ok());
-        let times = isnad_time::find_times(text, &layer.tokens, anchor.as_ref(), &Default::default());
+        let times =
+            isnad_time::Times::embedded().unwrap().find(text, &layer.tokens, anchor.as_ref(), &Default::default());
         // Numbers inside dates are parts of the date, not counts (as in the pipeline).
         let in_time = |q: &isnad_text::Quantity| {
             times.iter().any(|t| t.kind != "duration" && t.start <= q.number_start && q.number_end <= t.end)
