@@ -10,7 +10,8 @@ use isnad_text::match_key;
 use crate::origin::origin_of;
 use crate::place::{self, level_rank, Relation};
 use crate::time::{text_span, Window};
-use crate::{fnv1a, mix, CorpusDoc, MergeOptions};
+use crate::{mix, CorpusDoc, MergeOptions};
+use isnad_text::hash::fnv1a_fields;
 
 /// Factuality values, strongest first.
 const FACTUALITY: [&str; 6] = ["asserted", "probable", "possible", "planned", "unknown", "negated"];
@@ -322,7 +323,7 @@ pub(crate) fn build(
         contradictions.push(Contradiction { field: "factuality".into(), values });
     }
 
-    let id = format!("c{:016x}", mix(fnv1a(format!("{}\u{1f}{}", members[0].doc, members[0].event).as_bytes())));
+    let id = format!("c{:016x}", mix(fnv1a_fields(&[&members[0].doc, &members[0].event])));
     ClusterRecord {
         id,
         ty,

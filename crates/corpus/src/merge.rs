@@ -5,7 +5,8 @@ use isnad_text::match_key;
 use rustc_hash::FxHashMap;
 
 use crate::time::{self, Window};
-use crate::{fnv1a, mix, place, CorpusDoc, MergeOptions};
+use crate::{mix, place, CorpusDoc, MergeOptions};
+use isnad_text::hash::fnv1a_fields;
 
 /// Evidence points two events need to merge (see the crate docs).
 pub(crate) const MIN_SCORE: u32 = 5;
@@ -139,7 +140,7 @@ pub(crate) fn compat(a: &Feat<'_>, b: &Feat<'_>, opts: &MergeOptions) -> Option<
 /// The blocking keys of an event: (type key × period × tag).
 fn block_keys(f: &Feat<'_>) -> Vec<u64> {
     let Some(w) = f.window else { return Vec::new() };
-    let tagged = |prefix: &str, s: &str| fnv1a(format!("{prefix}\u{1f}{s}").as_bytes());
+    let tagged = |prefix: &str, s: &str| fnv1a_fields(&[prefix, s]);
     let mut types = vec![tagged("p", &f.rec.ty)];
     if let Some(t) = f.rec.acled.as_ref().filter(|t| t.event_type != CATCH_ALL) {
         types.push(tagged("a", &format!("{}\u{1f}{}", t.event_type, t.sub_event_type)));

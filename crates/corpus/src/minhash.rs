@@ -2,7 +2,8 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::{fnv1a, mix, CorpusDoc};
+use crate::{mix, CorpusDoc};
+use isnad_text::hash::fnv1a;
 
 /// MinHash values per signature.
 const K: usize = 128;

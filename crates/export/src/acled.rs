@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use isnad_schema::{AcledType, ClusterRecord, Participant, PlaceRef};
+use isnad_text::hash::fnv1a_fields;
 
 use crate::countries::{Countries, Country};
 use crate::util::{self, EventDate};
@@ -292,7 +293,7 @@ fn defuse(cell: &mut String) {
 fn row(c: &ClusterRecord, t: &AcledType, countries: &Countries) -> Vec<String> {
     let date = util::event_date(c);
     let (country, iso3) = cluster_country(c, countries);
-    let id = format!("{iso3}{}", util::fnv1a(&[&c.id]) & ((1 << 53) - 1));
+    let id = format!("{iso3}{}", fnv1a_fields(&[&c.id]) & ((1 << 53) - 1));
     let actors = util::names(&c.actors);
     let recipients = util::names(&c.recipients);
     let first = |v: &[&str]| v.first().map(|s| s.to_string()).unwrap_or_default();

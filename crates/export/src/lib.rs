@@ -20,6 +20,7 @@ use std::io::{self, Write};
 use std::str::FromStr;
 
 use isnad_schema::{ClusterMember, ClusterRecord, Document, EventRecord, Origin};
+use isnad_text::hash::fnv1a_fields;
 
 mod acled;
 mod countries;
@@ -174,7 +175,7 @@ pub fn clusters_from_document(doc: &Document) -> Vec<ClusterRecord> {
                 origin: origin.key.clone(),
             };
             ClusterRecord {
-                id: format!("c{:016x}", util::fnv1a(&[&meta.id, &e.id])),
+                id: format!("c{:016x}", fnv1a_fields(&[&meta.id, &e.id])),
                 ty: e.ty.clone(),
                 mode: e.mode.clone(),
                 quad: e.quad,

@@ -3,23 +3,6 @@
 use isnad_schema::{ClusterRecord, Participant};
 use isnad_time::calendar;
 
-/// FNV-1a, 64 bits: a stable hash (the same on every platform and run).
-pub(crate) fn fnv1a(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            // A unit separator keeps ("ab", "c") and ("a", "bc") apart.
-            h ^= 0x1f;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        for b in p.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
-}
-
 /// A calendar day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Day {

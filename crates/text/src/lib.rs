@@ -12,6 +12,7 @@
 
 pub mod clitic;
 pub mod data;
+pub mod hash;
 pub mod lexicon;
 pub mod normalize;
 pub mod number;
