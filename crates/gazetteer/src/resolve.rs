@@ -25,7 +25,8 @@
 //! under 100 times, and to a larger city only when spelled as the place;
 //! countries and governorates are never guarded.
 
-use crate::{keys, Candidate, Cue, CueWord, Gazetteer, Level, Place, PlaceRef};
+use crate::{keys, Cue, CueWord, Gazetteer, Level, Place};
+use isnad_schema::PlaceRef;
 use serde::Serialize;
 
 const CUE: f32 = 50.0;
@@ -96,10 +97,10 @@ impl Context {
 }
 
 /// The place a mention names, with the other readings.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Resolution {
-    /// The chosen place (its `precision` is the place's own).
-    pub place: Place,
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolution<'g> {
+    /// The chosen place (its `precision()` is the place's own).
+    pub place: Place<'g>,
     /// Its score.
     pub score: f32,
     /// ACLED geo-precision to report for this mention.
@@ -107,13 +108,27 @@ pub struct Resolution {
     /// The level cue the reading used.
     pub cue: Option<Cue>,
     /// Up to three runners-up, best first.
-    pub candidates: Vec<Candidate>,
+    pub candidates: Vec<Candidate<'g>>,
 }
 
-impl Resolution {
-    /// The place with the mention's precision and the runners-up.
-    pub fn into_place(self) -> Place {
-        Place { precision: self.precision, candidates: self.candidates, ..self.place }
+/// Another reading of a place mention.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Candidate<'g> {
+    /// The place.
+    pub place: Place<'g>,
+    /// Its score (higher is better; comparable within one mention).
+    pub score: f32,
+}
+
+impl Resolution<'_> {
+    /// The `isnad/1` record of the mention: the place with the mention's
+    /// precision and the runners-up.
+    pub fn into_record(self) -> PlaceRef {
+        PlaceRef {
+            precision: self.precision,
+            candidates: self.candidates.iter().map(|c| c.place.to_candidate(c.score)).collect(),
+            ..self.place.to_record()
+        }
     }
 }
 
@@ -132,7 +147,7 @@ fn words(s: &str) -> Vec<&str> {
     s.split(|c: char| !(keys::is_word_char(c) || keys::is_mark(c))).filter(|w| !w.is_empty()).collect()
 }
 
-fn prominence(p: &PlaceRef<'_>) -> f32 {
+fn prominence(p: &Place<'_>) -> f32 {
     let tier = match p.level() {
         Level::Country => 20.0,
         Level::Admin1 => 14.0,
@@ -167,7 +182,7 @@ impl Gazetteer {
     /// the whole name's places when there are any (`أمانة العاصمة`),
     /// otherwise the places of the rest with the cue (`مديرية الزاهر` →
     /// admin2 and the places named `الزاهر`).
-    pub fn lookup_mention(&self, mention: &str) -> (Option<Cue>, Vec<PlaceRef<'_>>) {
+    pub fn lookup_mention(&self, mention: &str) -> (Option<Cue>, Vec<Place<'_>>) {
         let found = self.lookup(mention);
         if !found.is_empty() {
             return (None, found);
@@ -248,7 +263,7 @@ impl Gazetteer {
     /// The place a parent hint names: the longest prefix of its words that
     /// names a country or an admin unit, city or town, best by cue fit,
     /// prominence and country focus.
-    fn resolve_parent(&self, hint: &ParentHint, ctx: &Context) -> Option<PlaceRef<'_>> {
+    fn resolve_parent(&self, hint: &ParentHint, ctx: &Context) -> Option<Place<'_>> {
         let w = words(&hint.name);
         for n in (1..=w.len()).rev() {
             let mut name = w[..n].join(" ");
@@ -259,7 +274,7 @@ impl Gazetteer {
                     cands = self.lookup(&name);
                 }
             }
-            let score = |p: &PlaceRef<'_>| {
+            let score = |p: &Place<'_>| {
                 hint.cue.map_or(0.0, |c| CUE * c.fit(p.level()))
                     + prominence(p)
                     + if ctx.country.as_deref() == Some(p.country()) { FOCUS } else { 0.0 }
@@ -279,8 +294,8 @@ impl Gazetteer {
     /// carry its level cue and parent (`مديرية الزاهر التابعة لمحافظة
     /// البيضاء`), and `ctx` what is known around it (see
     /// [`Gazetteer::context_at`]). `None` when no place has the name.
-    pub fn resolve(&self, name: &str, ctx: &Context) -> Option<Resolution> {
-        let others: Vec<PlaceRef<'_>> = ctx.others.iter().filter_map(|id| self.get(id)).collect();
+    pub fn resolve(&self, name: &str, ctx: &Context) -> Option<Resolution<'_>> {
+        let others: Vec<Place<'_>> = ctx.others.iter().filter_map(|id| self.get(id)).collect();
         let w = words(name);
         if w.is_empty() {
             return None;
@@ -313,19 +328,8 @@ impl Gazetteer {
         if reading.near || (reading.cue == Some(Cue::Region) && matches!(best.level(), Level::City | Level::Town)) {
             precision = precision.max(2);
         }
-        let candidates = it
-            .take(3)
-            .map(|(p, score, _)| Candidate {
-                id: p.id().into_owned(),
-                name: p.name_en().to_string(),
-                name_ar: p.name_ar().to_string(),
-                level: p.level(),
-                country: p.country().to_string(),
-                admin1: p.admin1().map(str::to_string),
-                score,
-            })
-            .collect();
-        Some(Resolution { place: best.to_place(), score, precision, cue: reading.cue, candidates })
+        let candidates = it.take(3).map(|(place, score, _)| Candidate { place, score }).collect();
+        Some(Resolution { place: best, score, precision, cue: reading.cue, candidates })
     }
 
     /// Scores every candidate of every reading; one row per place, with its
@@ -333,10 +337,10 @@ impl Gazetteer {
     fn score_readings<'g>(
         &'g self,
         readings: &[Reading],
-        others: &[PlaceRef<'g>],
+        others: &[Place<'g>],
         ctx: &Context,
-    ) -> Vec<(PlaceRef<'g>, f32, Reading)> {
-        let mut out: Vec<(PlaceRef<'g>, f32, Reading)> = Vec::new();
+    ) -> Vec<(Place<'g>, f32, Reading)> {
+        let mut out: Vec<(Place<'g>, f32, Reading)> = Vec::new();
         for r in readings {
             let cands = self.lookup(&r.name);
             if cands.is_empty() {
@@ -421,8 +425,8 @@ impl Gazetteer {
                 }
                 Some(CueWord::Near) => ctx.near = true,
                 _ => {
-                    // Only an adjective (ال…) may stand between a cue and the name.
-                    if k == 0 && w.starts_with("ال") {
+                    // Only an adjective (with the article) may stand between a cue and the name.
+                    if k == 0 && self.keys.starts_with_article(w) {
                         continue;
                     }
                     break;
@@ -447,7 +451,7 @@ impl Gazetteer {
 impl Gazetteer {
     /// True when a common word must not be read as this candidate (see the
     /// module docs); `written` is the mention's [`strict_key`].
-    fn common_word_guard(&self, c: &PlaceRef<'_>, written: &str, freq: u32) -> bool {
+    fn common_word_guard(&self, c: &Place<'_>, written: &str, freq: u32) -> bool {
         let loose = || !c.names_ar().iter().any(|n| strict_key(n) == written);
         let common = freq >= crate::COMMON_WORD_FREQ;
         match c.level() {
@@ -482,7 +486,7 @@ fn is_stop(c: char) -> bool {
     )
 }
 
-fn co_occurrence(c: &PlaceRef<'_>, o: &PlaceRef<'_>) -> f32 {
+fn co_occurrence(c: &Place<'_>, o: &Place<'_>) -> f32 {
     if c == o {
         return SAME_PLACE;
     }

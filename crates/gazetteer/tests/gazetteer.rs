@@ -1,18 +1,18 @@
 //! The embedded gazetteer: loading, lookup and the resolution of the seed
 //! article's places.
 
-use isnad_gazetteer::{name_key, Context, Cue, Gazetteer, Level, FILES};
+use isnad_gazetteer::{Context, Cue, Data, Gazetteer, Level, FILES};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
 const SEED: &str = include_str!("../../../examples/khabar-2023-11-23.txt");
 
 fn gaz() -> &'static Gazetteer {
-    Gazetteer::embedded()
+    Gazetteer::embedded().expect("the embedded gazetteer loads")
 }
 
 fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/places")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
 }
 
 /// Code-point span of the `nth` occurrence of `needle` in `text`.
@@ -43,29 +43,33 @@ fn embedded_data_loads_with_every_level() {
 fn seed_sanaa_is_the_capital_city() {
     let g = gaz();
     let r = g.resolve("صنعاء", &Context::new()).expect("صنعاء resolves");
-    assert_eq!(r.place.id, "geonames:71137");
-    assert_eq!(r.place.level, Level::City);
-    assert_eq!(r.place.geonameid, Some(71137));
-    assert!((r.place.lat - 15.35).abs() < 0.02 && (r.place.lon - 44.21).abs() < 0.02, "{:?}", r.place);
+    assert_eq!(r.place.id(), "geonames:71137");
+    assert_eq!(r.place.level(), Level::City);
+    assert_eq!(r.place.geonameid(), Some(71137));
+    assert!((r.place.lat() - 15.35).abs() < 0.02 && (r.place.lon() - 44.21).abs() < 0.02, "{:?}", r.place);
     assert_eq!(r.precision, 1);
-    assert_eq!(r.place.country, "YE");
-    assert!(r.candidates.iter().any(|c| c.id == "ocha:YE23"), "the governorate is a runner-up: {:?}", r.candidates);
+    assert_eq!(r.place.country(), "YE");
+    assert!(
+        r.candidates.iter().any(|c| c.place.id() == "ocha:YE23"),
+        "the governorate is a runner-up: {:?}",
+        r.candidates
+    );
     // "صنعا" without the final hamza is the same name.
-    assert_eq!(g.resolve("صنعا", &Context::new()).unwrap().place.id, "geonames:71137");
+    assert_eq!(g.resolve("صنعا", &Context::new()).unwrap().place.id(), "geonames:71137");
 }
 
 #[test]
 fn seed_bayda_governorate() {
     let g = gaz();
     let r = g.resolve("محافظة البيضاء", &Context::new()).expect("resolves");
-    assert_eq!(r.place.id, "ocha:YE14");
-    assert_eq!(r.place.level, Level::Admin1);
-    assert_eq!(r.place.pcode.as_deref(), Some("YE14"));
+    assert_eq!(r.place.id(), "ocha:YE14");
+    assert_eq!(r.place.level(), Level::Admin1);
+    assert_eq!(r.place.pcode(), Some("YE14"));
     assert_eq!(r.precision, 3);
     assert_eq!(r.cue, Some(Cue::Admin1));
     // The same with the cue in the context, and with ة written ه, and without ال.
-    assert_eq!(g.resolve("البيضاء", &Context::new().with_cue(Cue::Admin1)).unwrap().place.id, "ocha:YE14");
-    assert_eq!(g.resolve("محافظه بيضاء", &Context::new()).unwrap().place.id, "ocha:YE14");
+    assert_eq!(g.resolve("البيضاء", &Context::new().with_cue(Cue::Admin1)).unwrap().place.id(), "ocha:YE14");
+    assert_eq!(g.resolve("محافظه بيضاء", &Context::new()).unwrap().place.id(), "ocha:YE14");
 }
 
 #[test]
@@ -76,15 +80,15 @@ fn seed_az_zahir_district_of_al_bayda() {
         g.lookup("الزاهر").iter().filter(|p| p.level() == Level::Admin2).map(|p| p.id().into_owned()).collect();
     assert!(zahir.contains(&"ocha:YE1405".to_string()) && zahir.contains(&"ocha:YE1604".to_string()), "{zahir:?}");
     let r = g.resolve("مديرية الزاهر التابعة لمحافظة البيضاء", &Context::new()).expect("resolves");
-    assert_eq!(r.place.id, "ocha:YE1405");
-    assert_eq!(r.place.level, Level::Admin2);
-    assert_eq!(r.place.admin1.as_deref(), Some("YE14"));
+    assert_eq!(r.place.id(), "ocha:YE1405");
+    assert_eq!(r.place.level(), Level::Admin2);
+    assert_eq!(r.place.admin1(), Some("YE14"));
     // The district's inside point (OCHA inside_lat/inside_lon).
-    assert!((r.place.lat - 13.98432).abs() < 1e-4 && (r.place.lon - 45.42559).abs() < 1e-4, "{:?}", r.place);
+    assert!((r.place.lat() - 13.98432).abs() < 1e-4 && (r.place.lon() - 45.42559).abs() < 1e-4, "{:?}", r.place);
     assert_eq!(r.precision, 2);
     // With the other governorate as parent, the other district.
     let r = g.resolve("مديرية الزاهر التابعة لمحافظة الجوف", &Context::new()).unwrap();
-    assert_eq!(r.place.id, "ocha:YE1604");
+    assert_eq!(r.place.id(), "ocha:YE1604");
 }
 
 #[test]
@@ -94,44 +98,44 @@ fn seed_mentions_resolve_in_context() {
     let (s, e) = span(SEED, "صنعاء", 0);
     let ctx = g.context_at(SEED, s, e);
     assert_eq!(ctx.cue, Some(Cue::City));
-    assert_eq!(g.resolve("صنعاء", &ctx).unwrap().place.id, "geonames:71137");
+    assert_eq!(g.resolve("صنعاء", &ctx).unwrap().place.id(), "geonames:71137");
     // "مناطق محافظة البيضاء"
     let (s, e) = span(SEED, "البيضاء", 0);
     let ctx = g.context_at(SEED, s, e);
     assert_eq!(ctx.cue, Some(Cue::Admin1));
     let bayda = g.resolve("البيضاء", &ctx).unwrap();
-    assert_eq!(bayda.place.id, "ocha:YE14");
+    assert_eq!(bayda.place.id(), "ocha:YE14");
     // "كمين بمديرية الزاهر التابعة لمحافظة البيضاء، وتمكن"
     let (s, e) = span(SEED, "الزاهر", 0);
     let mut ctx = g.context_at(SEED, s, e);
     assert_eq!(ctx.cue, Some(Cue::Admin2));
     assert_eq!(ctx.parent.as_ref().map(|p| (p.name.as_str(), p.cue)), Some(("البيضاء", Some(Cue::Admin1))));
-    ctx.others.push(bayda.place.id.clone());
+    ctx.others.push(bayda.place.id().into_owned());
     ctx.country = Some("YE".into());
     let r = g.resolve("الزاهر", &ctx).unwrap();
-    assert_eq!(r.place.id, "ocha:YE1405");
+    assert_eq!(r.place.id(), "ocha:YE1405");
     // Without the parent, the document's other places still pick Al Bayda's district.
     let ctx = Context::new().with_cue(Cue::Admin2).with_other("ocha:YE14");
-    assert_eq!(g.resolve("الزاهر", &ctx).unwrap().place.id, "ocha:YE1405");
+    assert_eq!(g.resolve("الزاهر", &ctx).unwrap().place.id(), "ocha:YE1405");
     // "اليمن" is the country.
     let r = g.resolve("اليمن", &Context::new()).unwrap();
-    assert_eq!((r.place.id.as_str(), r.place.level, r.precision), ("country:YE", Level::Country, 3));
+    assert_eq!((r.place.id().as_ref(), r.place.level(), r.precision), ("country:YE", Level::Country, 3));
 }
 
 #[test]
 fn sanaa_governorate_city_and_capital() {
     let g = gaz();
-    assert_eq!(g.resolve("محافظة صنعاء", &Context::new()).unwrap().place.id, "ocha:YE23");
-    assert_eq!(g.resolve("العاصمة صنعاء", &Context::new()).unwrap().place.id, "geonames:71137");
-    assert_eq!(g.resolve("أمانة العاصمة", &Context::new()).unwrap().place.id, "ocha:YE13");
-    assert_eq!(g.resolve("امانة العاصمه", &Context::new()).unwrap().place.id, "ocha:YE13");
+    assert_eq!(g.resolve("محافظة صنعاء", &Context::new()).unwrap().place.id(), "ocha:YE23");
+    assert_eq!(g.resolve("العاصمة صنعاء", &Context::new()).unwrap().place.id(), "geonames:71137");
+    assert_eq!(g.resolve("أمانة العاصمة", &Context::new()).unwrap().place.id(), "ocha:YE13");
+    assert_eq!(g.resolve("امانة العاصمه", &Context::new()).unwrap().place.id(), "ocha:YE13");
     // A bare البيضاء is the governorate; مدينة البيضاء a place in the city.
-    assert_eq!(g.resolve("البيضاء", &Context::new()).unwrap().place.id, "ocha:YE14");
+    assert_eq!(g.resolve("البيضاء", &Context::new()).unwrap().place.id(), "ocha:YE14");
     let city = g.resolve("مدينة البيضاء", &Context::new().with_country("YE")).unwrap();
-    assert_eq!(city.place.admin2.as_deref(), Some("YE1409"), "{:?}", city.place);
+    assert_eq!(city.place.admin2(), Some("YE1409"), "{:?}", city.place);
     // Near words lower the precision: "شرق مدينة تعز".
     let r = g.resolve("شرق مدينة تعز", &Context::new()).unwrap();
-    assert_eq!(r.place.id, "geonames:70225");
+    assert_eq!(r.place.id(), "geonames:70225");
     assert_eq!(r.precision, 2);
 }
 
@@ -144,14 +148,14 @@ fn common_words_are_not_minor_places() {
     let (s, e) = span(SEED, "القاعدة", 3);
     assert!(g.resolve("القاعدة", &g.context_at(SEED, s, e)).is_none());
     // With a cue it is the sub-district.
-    assert_eq!(g.resolve("عزلة القاعدة", &Context::new()).unwrap().place.id, "ocha:YE200634");
+    assert_eq!(g.resolve("عزلة القاعدة", &Context::new()).unwrap().place.id(), "ocha:YE200634");
     // خبر (news) is not الخبر (Khobar), وأن is not وان (Van).
     assert!(g.resolve("خبر", &Context::new()).is_none());
-    assert_eq!(g.resolve("الخبر", &Context::new()).unwrap().place.country, "SA");
+    assert_eq!(g.resolve("الخبر", &Context::new()).unwrap().place.country(), "SA");
     assert!(g.resolve("وأن", &Context::new()).is_none());
     // Frequent place names stay: the capital, with a conjunction or preposition left on.
-    assert_eq!(g.resolve("وصنعاء", &Context::new()).unwrap().place.id, "geonames:71137");
-    assert_eq!(g.resolve("بعدن", &Context::new()).unwrap().place.id, "geonames:415189");
+    assert_eq!(g.resolve("وصنعاء", &Context::new()).unwrap().place.id(), "geonames:71137");
+    assert_eq!(g.resolve("بعدن", &Context::new()).unwrap().place.id(), "geonames:415189");
 }
 
 #[test]
@@ -175,8 +179,8 @@ fn world_countries_in_arabic() {
         ("الصومال", "SO"),
     ] {
         let r = g.resolve(name, &Context::new()).unwrap_or_else(|| panic!("{name} does not resolve"));
-        assert_eq!(r.place.level, Level::Country, "{name}: {:?}", r.place);
-        assert_eq!(r.place.country, code, "{name}");
+        assert_eq!(r.place.level(), Level::Country, "{name}: {:?}", r.place);
+        assert_eq!(r.place.country(), code, "{name}");
         assert_eq!(r.precision, 3, "{name}");
     }
 }
@@ -190,7 +194,7 @@ fn english_lookup() {
     assert!(ids("Al Bayda").contains(&"ocha:YE14".to_string()));
     assert!(ids("AL-BAYDA").contains(&"ocha:YE14".to_string()));
     assert!(ids("Yemen").contains(&"country:YE".to_string()));
-    assert_eq!(g.resolve("Hodeidah", &Context::new()).unwrap().place.id, "geonames:79415");
+    assert_eq!(g.resolve("Hodeidah", &Context::new()).unwrap().place.id(), "geonames:79415");
 }
 
 #[test]
@@ -216,7 +220,7 @@ fn lookup_mention_strips_the_cue() {
     let (cue, found) = g.lookup_mention("أمانة العاصمة");
     assert_eq!(cue, None);
     assert!(found.iter().any(|p| p.id() == "ocha:YE13"));
-    assert_eq!(name_key("البيضاء"), name_key("بيضاء"));
+    assert_eq!(g.name_key("البيضاء"), g.name_key("بيضاء"));
 }
 
 #[test]
@@ -229,7 +233,7 @@ fn villages_sit_at_their_sub_district() {
     assert!(v.precision() >= 2);
     assert!(v.id().starts_with("yemeninfo:village/"));
     assert_eq!(g.get(&v.id()).map(|p| p.id().into_owned()), Some(v.id().into_owned()));
-    let place = v.to_place();
+    let place = v.to_record();
     assert_eq!(place.pcode, None);
     assert!(place.admin2.is_some());
 }
@@ -237,25 +241,29 @@ fn villages_sit_at_their_sub_district() {
 #[test]
 fn place_json_has_the_schema_fields() {
     let g = gaz();
-    let place = g.resolve("صنعاء", &Context::new()).unwrap().into_place();
+    let place = g.resolve("صنعاء", &Context::new()).unwrap().into_record();
     let v = serde_json::to_value(&place).unwrap();
     for k in ["id", "name", "name_ar", "lat", "lon", "level", "country", "admin1", "admin2", "geonameid", "precision"] {
         assert!(v.get(k).is_some(), "missing {k}: {v}");
     }
     assert_eq!(v["level"], "city");
     assert!(v["candidates"].as_array().is_some_and(|c| !c.is_empty()));
-    let back: isnad_gazetteer::Place = serde_json::from_value(v).unwrap();
+    let back: isnad_schema::PlaceRef = serde_json::from_value(v).unwrap();
     assert_eq!(back, place);
 }
 
-/// Copies the data files into a fresh temporary directory.
+/// Copies the data files into a fresh temporary directory laid out like `data/`.
 fn copy_data(tag: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("isnad-gazetteer-{tag}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(dir.join("places")).unwrap();
     for f in FILES {
         std::fs::copy(data_dir().join(f), dir.join(f)).unwrap();
     }
     dir
+}
+
+fn load(dir: &Path) -> Result<Gazetteer, isnad_gazetteer::LoadError> {
+    Gazetteer::load(&Data::Dir(dir.to_path_buf()))
 }
 
 /// Replaces line `n` (1-based) of a file.
@@ -272,22 +280,22 @@ fn line_of(path: &Path, prefix: &str) -> usize {
 }
 
 #[test]
-fn from_dir_loads_a_copy_and_reports_malformed_lines() {
+fn a_data_copy_loads_and_malformed_lines_name_file_and_line() {
     let dir = copy_data("ok");
-    let g = Gazetteer::from_dir(&dir).expect("a copy loads");
+    let g = load(&dir).expect("a copy loads");
     assert_eq!(g.len(), gaz().len());
     std::fs::remove_dir_all(&dir).unwrap();
 
     // A bad latitude in places.tsv.
     let dir = copy_data("lat");
-    let places = dir.join("places.tsv");
+    let places = dir.join("places/places.tsv");
     let n = line_of(&places, "ocha:YE14\t");
     replace_line(&places, n, |l| {
         let mut c: Vec<&str> = l.split('\t').collect();
         c[6] = "north";
         c.join("\t")
     });
-    let e = Gazetteer::from_dir(&dir).unwrap_err();
+    let e = load(&dir).unwrap_err();
     assert!(e.file.ends_with("places.tsv"), "{e}");
     assert_eq!(e.line, n, "{e}");
     assert!(e.message.contains("latitude"), "{e}");
@@ -295,31 +303,73 @@ fn from_dir_loads_a_copy_and_reports_malformed_lines() {
 
     // A missing column.
     let dir = copy_data("cols");
-    let places = dir.join("places.tsv");
+    let places = dir.join("places/places.tsv");
     let n = line_of(&places, "geonames:71137\t");
     replace_line(&places, n, |l| l.rsplit_once('\t').unwrap().0.to_string());
-    let e = Gazetteer::from_dir(&dir).unwrap_err();
+    let e = load(&dir).unwrap_err();
     assert_eq!((e.line, e.file.ends_with("places.tsv")), (n, true), "{e}");
     std::fs::remove_dir_all(&dir).unwrap();
 
     // A village whose parent does not exist.
     let dir = copy_data("village");
-    let villages = dir.join("villages.tsv");
+    let villages = dir.join("places/villages.tsv");
     let n = line_of(&villages, "1\t");
     replace_line(&villages, n, |l| format!("{}\tocha:YE999999", l.rsplit_once('\t').unwrap().0));
-    let e = Gazetteer::from_dir(&dir).unwrap_err();
+    let e = load(&dir).unwrap_err();
     assert!(e.file.ends_with("villages.tsv") && e.line == n && e.message.contains("parent"), "{e}");
     std::fs::remove_dir_all(&dir).unwrap();
 
     // An alias of an unknown place, and an unknown cue.
     let dir = copy_data("alias");
-    let aliases = dir.join("aliases.tsv");
+    let aliases = dir.join("places/aliases.tsv");
     let mut text = std::fs::read_to_string(&aliases).unwrap();
     text.push_str("country:ZZ\tلا مكان\n");
     let n = text.lines().count();
     std::fs::write(&aliases, text).unwrap();
-    let e = Gazetteer::from_dir(&dir).unwrap_err();
+    let e = load(&dir).unwrap_err();
     assert_eq!((e.line, e.file.ends_with("aliases.tsv")), (n, true), "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn broken_name_key_and_cue_lines_name_their_file_and_line() {
+    // name_keys.tsv: an unknown role.
+    let dir = copy_data("keys");
+    let keys = dir.join("places/name_keys.tsv");
+    let n = line_of(&keys, "اء\t");
+    replace_line(&keys, n, |l| l.replace("ending", "suffix"));
+    let e = load(&dir).unwrap_err();
+    assert!(e.file.ends_with("places/name_keys.tsv") && e.line == n && e.message.contains("role"), "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    // cues.tsv: an unknown cue.
+    let dir = copy_data("cue");
+    let cues = dir.join("places/cues.tsv");
+    let n = line_of(&cues, "مديرية\t");
+    replace_line(&cues, n, |l| format!("{}\tdistrict", l.split('\t').next().unwrap()));
+    let e = load(&dir).unwrap_err();
+    assert!(e.file.ends_with("places/cues.tsv") && e.line == n && e.message.contains("district"), "{e}");
+
+    // A file missing from the copy is an error, not the embedded file.
+    std::fs::remove_file(&cues).unwrap();
+    let e = load(&dir).unwrap_err();
+    assert!(e.file.ends_with("places/cues.tsv") && e.line == 0, "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_name_key_folds_the_affixes_of_its_data_file() {
+    let g = gaz();
+    assert_eq!(g.name_key("صنعاء"), g.name_key("صنعا"));
+    assert_eq!(g.name_key("البيضاء"), g.name_key("بيضا"));
+    // Without the ending row, a final hamza is kept.
+    let dir = copy_data("ending");
+    let keys = dir.join("places/name_keys.tsv");
+    let n = line_of(&keys, "اء\t");
+    replace_line(&keys, n, |_| "# no endings".to_string());
+    let edited = load(&dir).expect("loads without endings");
+    assert_ne!(edited.name_key("صنعاء"), edited.name_key("صنعا"));
+    assert_eq!(edited.name_key("البيضاء"), edited.name_key("بيضاء"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -64,7 +64,7 @@ pub fn run(args: BenchArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
     };
     load("load: NER model", &mut || isnad_pipeline::load_ner_model().map(|t| t.n_features()).unwrap_or(0));
     load("load: gazetteer", &mut || {
-        isnad_gazetteer::Gazetteer::from_dir(std::path::Path::new("data/places")).map(|g| g.len()).unwrap_or(0)
+        isnad_gazetteer::Gazetteer::load(&isnad_gazetteer::Data::Dir("data".into())).map(|g| g.len()).unwrap_or(0)
     });
 
     let only = args.stage.clone();

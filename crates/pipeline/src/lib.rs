@@ -283,7 +283,7 @@ impl Pipeline {
                 }
             }
         }
-        let gaz = isnad_gazetteer::Gazetteer::embedded();
+        let Ok(gaz) = isnad_gazetteer::Gazetteer::embedded() else { return (Vec::new(), Vec::new(), Vec::new()) };
         places::cue_mentions(gaz, text, &sentences, &mut mentions);
         let (resolved, focus) = places::resolve(gaz, text, &sentences, &infos, &mentions, actors);
         // In a document about one country, a transnational actor is its branch there.

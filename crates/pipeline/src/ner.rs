@@ -63,7 +63,7 @@ pub fn name_dict() -> Result<NameDict, LoadError> {
     }
     // Gazetteer names down to towns; a one-word name that is a frequent
     // word of the corpus (الخميس، خبر، حول) is left out below admin1.
-    let gaz = isnad_gazetteer::Gazetteer::embedded();
+    let gaz = isnad_gazetteer::Gazetteer::embedded()?;
     let lex = isnad_text::TextLexicon::embedded();
     for (name, level) in gaz.names() {
         use isnad_gazetteer::Level;

@@ -5,7 +5,7 @@
 
 use isnad_entities::Actors;
 use isnad_gazetteer::{Context, CueWord, Gazetteer, Level};
-use isnad_schema::{PlaceCandidate, PlaceRef};
+use isnad_schema::PlaceRef;
 use isnad_tagger::TokenInfo;
 use isnad_text::{Token, TokenKind};
 
@@ -47,37 +47,6 @@ pub fn cue_mentions(gaz: &Gazetteer, text: &str, sentences: &[&[Token]], mention
     mentions.sort_by_key(|m| (m.0, m.1));
 }
 
-fn to_ref(p: isnad_gazetteer::Place) -> PlaceRef {
-    PlaceRef {
-        id: p.id,
-        name: p.name,
-        name_ar: p.name_ar,
-        lat: p.lat,
-        lon: p.lon,
-        level: p.level.as_str().to_string(),
-        country: p.country,
-        admin1: p.admin1,
-        admin2: p.admin2,
-        geonameid: p.geonameid.map(u64::from),
-        precision: p.precision,
-        pcode: p.pcode,
-        admin1_name: p.admin1_name,
-        admin2_name: p.admin2_name,
-        candidates: p
-            .candidates
-            .into_iter()
-            .map(|c| PlaceCandidate {
-                id: c.id,
-                name: c.name,
-                name_ar: c.name_ar,
-                level: c.level.as_str().to_string(),
-                country: c.country,
-                score: c.score,
-            })
-            .collect(),
-    }
-}
-
 /// Resolves every LOC mention (and every mention linked to a state actor)
 /// to a place. Two passes: the second knows the document's other places and
 /// its country focus.
@@ -115,20 +84,20 @@ pub fn resolve(
             })
         })
         .collect();
-    let first: Vec<Option<isnad_gazetteer::Resolution>> =
+    let first: Vec<Option<isnad_gazetteer::Resolution<'_>>> =
         mentions.iter().zip(&contexts).map(|(m, c)| c.as_ref().and_then(|c| gaz.resolve(&name(m), c))).collect();
     // Country focus: the country most places below country level are in.
     let mut counts: Vec<(String, usize)> = Vec::new();
     for r in first.iter().flatten() {
-        if r.place.level != Level::Country {
-            match counts.iter_mut().find(|(c, _)| *c == r.place.country) {
+        if r.place.level() != Level::Country {
+            match counts.iter_mut().find(|(c, _)| *c == r.place.country()) {
                 Some(e) => e.1 += 1,
-                None => counts.push((r.place.country.clone(), 1)),
+                None => counts.push((r.place.country().to_string(), 1)),
             }
         }
     }
     let focus = counts.iter().max_by_key(|(_, n)| *n).map(|(c, _)| c.clone());
-    let mut others: Vec<String> = first.iter().flatten().map(|r| r.place.id.clone()).collect();
+    let mut others: Vec<String> = first.iter().flatten().map(|r| r.place.id().into_owned()).collect();
     others.sort();
     others.dedup();
     let resolved = mentions
@@ -143,16 +112,16 @@ pub fn resolve(
             let r = gaz.resolve(&name(m), &ctx)?;
             // A village is named with a cue (قرية، منطقة) or its parent; alone, the word is
             // more often something else (للنيل "to harm" is not the village An-Nyl).
-            if r.place.level == Level::Village && r.cue.is_none() && ctx.parent.is_none() {
+            if r.place.level() == Level::Village && r.cue.is_none() && ctx.parent.is_none() {
                 return None;
             }
             // A small place abroad (town, village, sub-district) read without a level cue,
             // in an article about another country, is more likely a misreading.
-            let small = matches!(r.place.level, Level::Town | Level::Village | Level::Admin3);
-            if small && r.cue.is_none() && focus.as_ref().is_some_and(|f| *f != r.place.country) {
+            let small = matches!(r.place.level(), Level::Town | Level::Village | Level::Admin3);
+            if small && r.cue.is_none() && focus.as_ref().is_some_and(|f| f != r.place.country()) {
                 return None;
             }
-            Some(to_ref(r.into_place()))
+            Some(r.into_record())
         })
         .collect();
     (resolved, focus)
