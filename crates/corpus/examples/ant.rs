@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use isnad_corpus::{cluster, near_duplicates, CorpusDoc, MergeOptions};
+use isnad_corpus::{cluster, near_duplicates, CorpusDoc, MergeOptions, OriginLexicon};
 use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
 
 const DEFAULT: &str = "../shared/data/news/ant/articles.jsonl";
@@ -61,7 +61,14 @@ fn main() -> ExitCode {
     let copies = near_duplicates(&views, opts.near_duplicate_jaccard);
     let dup_time = t.elapsed();
     let t = Instant::now();
-    let clusters = cluster(&views, &opts);
+    let lex = match OriginLexicon::embedded() {
+        Ok(lex) => lex,
+        Err(e) => {
+            eprintln!("ant: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let clusters = cluster(&views, &opts, lex);
     let merge_time = t.elapsed();
 
     let events: usize = docs.iter().map(|d| d.events.len()).sum();

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use isnad_schema::{ClusterMember, ClusterRecord, Contradiction, ContradictionValue, EventRecord, Origin, Participant};
 use isnad_text::match_key;
 
-use crate::origin::origin_of;
+use crate::origin::{origin_of, OriginLexicon};
 use crate::place::{self, level_rank, Relation};
 use crate::time::{text_span, Window};
 use crate::{mix, CorpusDoc, MergeOptions};
@@ -105,28 +105,92 @@ struct CountValue<'a> {
     documents: Vec<String>,
 }
 
-/// Builds the record of one group of (document, event) pairs in corpus order.
-pub(crate) fn build(
-    docs: &[CorpusDoc<'_>],
-    group: &[(usize, usize)],
-    roots: &[usize],
-    evidence: &[Vec<String>],
-    opts: &MergeOptions,
-) -> ClusterRecord {
-    let events: Vec<&EventRecord> = group.iter().map(|&(d, i)| &docs[d].events[i]).collect();
-    let doc_id = |k: usize| docs[group[k].0].meta.id.as_str();
-    let first = events[0];
+/// What building a cluster record reads besides its group.
+pub(crate) struct Inputs<'a> {
+    /// The corpus.
+    pub docs: &'a [CorpusDoc<'a>],
+    /// For each document, the original it copies (itself when none).
+    pub roots: &'a [usize],
+    /// Each event's first evidence text, by document and event.
+    pub evidence: &'a [Vec<String>],
+    /// The merge options.
+    pub opts: &'a MergeOptions,
+    /// What origin keys read.
+    pub lex: &'a OriginLexicon,
+}
 
-    // Origins: members copying one original share the first such member's origin.
+/// Builds the record of one group of (document, event) pairs in corpus order.
+pub(crate) fn build(input: &Inputs<'_>, group: &[(usize, usize)]) -> ClusterRecord {
+    let docs = input.docs;
+    let events: Vec<&EventRecord> = group.iter().map(|&(d, i)| &docs[d].events[i]).collect();
+    let doc_ids: Vec<&str> = group.iter().map(|&(d, _)| docs[d].meta.id.as_str()).collect();
+    let first = events[0];
+    let (origins, member_origin) = origins(input, group, &events, &doc_ids);
+    let members = members(input, group, &events, &member_origin);
+
+    // Type, mode, ACLED type.
+    let ty = majority(events.iter().map(|e| e.ty.as_str())).unwrap_or(first.ty.as_str()).to_string();
+    let quad = events.iter().find(|e| e.ty == ty).map_or(first.quad, |e| e.quad);
+    let mode = majority(events.iter().filter_map(|e| e.mode.as_deref())).map(str::to_string);
+    let acled = majority(events.iter().filter_map(|e| e.acled.as_ref())).cloned();
+    let (actors, recipients) = participants(&events);
+
+    // Place: most precise.
+    let place = events
+        .iter()
+        .enumerate()
+        .filter_map(|(k, e)| e.place.as_ref().map(|p| (k, p)))
+        .min_by_key(|(k, p)| (p.precision, Reverse(level_rank(&p.level)), *k))
+        .map(|(_, p)| p.clone());
+    let spans: Vec<Option<(i64, i64)>> = events.iter().map(|e| e.time.as_ref().and_then(text_span)).collect();
+    let time = best_time(&events, &spans);
+    let factuality =
+        events.iter().map(|e| e.factuality.as_str()).min_by_key(|f| strength(f)).unwrap_or("unknown").to_string();
+
+    let (counts, mut contradictions) = counts(&events, &member_origin, &doc_ids);
+    contradictions.extend(date_contradiction(&spans, &doc_ids));
+    contradictions.extend(place_contradiction(&events, &doc_ids, input.opts.max_km));
+    contradictions.extend(factuality_contradiction(&events, &doc_ids));
+
+    let id = format!("c{:016x}", mix(fnv1a_fields(&[&members[0].doc, &members[0].event])));
+    ClusterRecord {
+        id,
+        ty,
+        mode,
+        quad,
+        acled,
+        actors,
+        recipients,
+        place,
+        time,
+        counts,
+        factuality,
+        independent_sources: origins.len(),
+        origins,
+        members,
+        contradictions,
+    }
+}
+
+/// The cluster's origins, and each member's origin key: members copying
+/// one original share the first such member's origin; an origin only copies
+/// stand behind is of kind `copy`, and its label names the copies.
+fn origins(
+    input: &Inputs<'_>,
+    group: &[(usize, usize)],
+    events: &[&EventRecord],
+    doc_ids: &[&str],
+) -> (Vec<Origin>, Vec<String>) {
+    let docs = input.docs;
     let mut by_root: Vec<(usize, crate::origin::Origin)> = Vec::new();
     let mut origins: Vec<(Origin, bool, Vec<String>)> = Vec::new(); // origin, has an original, copies
     let mut member_origin: Vec<String> = Vec::with_capacity(group.len());
     for (k, &(d, _)) in group.iter().enumerate() {
-        let root = roots[d];
+        let root = input.roots[d];
         let o = match by_root.iter().find(|(r, _)| *r == root) {
             Some((_, o)) => o.clone(),
             None => {
-                let o = origin_of(&events[k].attribution, docs[root].meta, &opts.outlet_actors);
+                let o = origin_of(input.lex, &events[k].attribution, docs[root].meta, &input.opts.outlet_actors);
                 by_root.push((root, o.clone()));
                 o
             }
@@ -145,9 +209,9 @@ pub(crate) fn build(
             }
         };
         let entry = &mut origins[slot];
-        add_doc(&mut entry.0.documents, doc_id(k));
+        add_doc(&mut entry.0.documents, doc_ids[k]);
         if copy {
-            entry.2.push(format!("{} (copy of {})", doc_id(k), docs[root].meta.id));
+            entry.2.push(format!("{} (copy of {})", doc_ids[k], docs[root].meta.id));
         } else if !entry.1 {
             entry.1 = true;
             entry.0.kind = o.kind.into();
@@ -155,7 +219,7 @@ pub(crate) fn build(
         }
         member_origin.push(o.key);
     }
-    let origins: Vec<Origin> = origins
+    let origins = origins
         .into_iter()
         .map(|(mut o, _, copies)| {
             if !copies.is_empty() {
@@ -164,53 +228,53 @@ pub(crate) fn build(
             o
         })
         .collect();
+    (origins, member_origin)
+}
 
-    let members: Vec<ClusterMember> = group
+/// The members, in corpus order, with their evidence and origin.
+fn members(
+    input: &Inputs<'_>,
+    group: &[(usize, usize)],
+    events: &[&EventRecord],
+    member_origin: &[String],
+) -> Vec<ClusterMember> {
+    group
         .iter()
         .enumerate()
         .map(|(k, &(d, i))| {
-            let meta = docs[d].meta;
+            let meta = input.docs[d].meta;
             ClusterMember {
                 doc: meta.id.clone(),
                 event: events[k].id.clone(),
                 outlet: meta.source.clone(),
                 published: meta.published.clone(),
                 url: meta.url.clone(),
-                evidence: evidence[d][i].clone(),
+                evidence: input.evidence[d][i].clone(),
                 origin: member_origin[k].clone(),
             }
         })
-        .collect();
+        .collect()
+}
 
-    // Type, mode, ACLED type.
-    let ty = majority(events.iter().map(|e| e.ty.as_str())).unwrap_or(first.ty.as_str()).to_string();
-    let quad = events.iter().find(|e| e.ty == ty).map_or(first.quad, |e| e.quad);
-    let mode = majority(events.iter().filter_map(|e| e.mode.as_deref())).map(str::to_string);
-    let acled = majority(events.iter().filter_map(|e| e.acled.as_ref())).cloned();
-    let (actors, recipients) = participants(&events);
-
-    // Place: most precise.
-    let place = events
-        .iter()
-        .enumerate()
-        .filter_map(|(k, e)| e.place.as_ref().map(|p| (k, p)))
-        .min_by_key(|(k, p)| (p.precision, Reverse(level_rank(&p.level)), *k))
-        .map(|(_, p)| p.clone());
-
-    // Time: most precise from the text, else the first publication fallback.
-    let spans: Vec<Option<(i64, i64)>> = events.iter().map(|e| e.time.as_ref().and_then(text_span)).collect();
-    let time = events
+/// The most precise time from the text (lowest ACLED precision, then the
+/// narrowest span), else the first member's publication fallback.
+fn best_time(events: &[&EventRecord], spans: &[Option<(i64, i64)>]) -> Option<isnad_schema::EventTime> {
+    events
         .iter()
         .enumerate()
         .filter_map(|(k, e)| spans[k].map(|(lo, hi)| (k, e, hi - lo)))
         .min_by_key(|(k, e, width)| (e.time.as_ref().and_then(|t| t.precision).unwrap_or(3), *width, *k))
         .and_then(|(_, e, _)| e.time.clone())
-        .or_else(|| events.iter().find_map(|e| e.time.clone()));
+        .or_else(|| events.iter().find_map(|e| e.time.clone()))
+}
 
-    let factuality =
-        events.iter().map(|e| e.factuality.as_str()).min_by_key(|f| strength(f)).unwrap_or("unknown").to_string();
-
-    // Counts: per key, the value given by the most origins, then members, then the smaller.
+/// Counts per key: the value given by the most origins, then members, then
+/// the smaller; and a contradiction for each key given different values.
+fn counts(
+    events: &[&EventRecord],
+    member_origin: &[String],
+    doc_ids: &[&str],
+) -> (BTreeMap<String, f64>, Vec<Contradiction>) {
     let mut per_key: BTreeMap<&str, Vec<CountValue>> = BTreeMap::new();
     for (k, e) in events.iter().enumerate() {
         for (key, &v) in &e.counts {
@@ -227,7 +291,7 @@ pub(crate) fn build(
                 entry.origins.push(member_origin[k].as_str());
             }
             entry.members += 1;
-            add_doc(&mut entry.documents, doc_id(k));
+            add_doc(&mut entry.documents, doc_ids[k]);
         }
     }
     let mut counts = BTreeMap::new();
@@ -253,92 +317,76 @@ pub(crate) fn build(
             });
         }
     }
+    (counts, contradictions)
+}
 
-    // Dates the text gives that do not overlap.
+/// Dates the text gives that do not overlap, by span.
+fn date_contradiction(spans: &[Option<(i64, i64)>], doc_ids: &[&str]) -> Option<Contradiction> {
     let windows: Vec<(usize, Window)> = spans
         .iter()
         .enumerate()
         .filter_map(|(k, s)| s.map(|(lo, hi)| (k, Window { lo, hi, pad: 0, text: true, precision: 1 })))
         .collect();
     let disjoint = windows.iter().enumerate().any(|(i, (_, a))| windows[i + 1..].iter().any(|(_, b)| !a.overlaps(b)));
-    if disjoint {
-        let mut values: Vec<(i64, i64, ContradictionValue)> = Vec::new();
-        for (k, w) in &windows {
-            let slot = match values.iter().position(|(lo, hi, _)| (*lo, *hi) == (w.lo, w.hi)) {
-                Some(i) => i,
-                None => {
-                    values.push((w.lo, w.hi, ContradictionValue { value: w.label(), documents: Vec::new() }));
-                    values.len() - 1
-                }
-            };
-            add_doc(&mut values[slot].2.documents, doc_id(*k));
-        }
-        values.sort_by_key(|(lo, hi, _)| (*lo, *hi));
-        contradictions.push(Contradiction { field: "date".into(), values: values.into_iter().map(|v| v.2).collect() });
+    if !disjoint {
+        return None;
     }
+    let mut values: Vec<(i64, i64, ContradictionValue)> = Vec::new();
+    for (k, w) in &windows {
+        let slot = match values.iter().position(|(lo, hi, _)| (*lo, *hi) == (w.lo, w.hi)) {
+            Some(i) => i,
+            None => {
+                values.push((w.lo, w.hi, ContradictionValue { value: w.label(), documents: Vec::new() }));
+                values.len() - 1
+            }
+        };
+        add_doc(&mut values[slot].2.documents, doc_ids[*k]);
+    }
+    values.sort_by_key(|(lo, hi, _)| (*lo, *hi));
+    Some(Contradiction { field: "date".into(), values: values.into_iter().map(|v| v.2).collect() })
+}
 
-    // Places that are neither the same nor one inside the other.
+/// Places that are neither the same nor one inside the other.
+fn place_contradiction(events: &[&EventRecord], doc_ids: &[&str], max_km: f64) -> Option<Contradiction> {
     let places: Vec<(usize, &isnad_schema::PlaceRef)> =
         events.iter().enumerate().filter_map(|(k, e)| e.place.as_ref().map(|p| (k, p))).collect();
     let apart = places.iter().enumerate().any(|(i, (_, a))| {
-        places[i + 1..]
-            .iter()
-            .any(|(_, b)| matches!(place::relation(a, b, opts.max_km), Relation::Near | Relation::Apart))
+        places[i + 1..].iter().any(|(_, b)| matches!(place::relation(a, b, max_km), Relation::Near | Relation::Apart))
     });
-    if apart {
-        let mut values: Vec<(&str, ContradictionValue)> = Vec::new();
-        for (k, p) in &places {
-            let slot = match values.iter().position(|(id, _)| *id == p.id) {
-                Some(i) => i,
-                None => {
-                    let value = format!("{} ({})", p.name, p.id);
-                    values.push((p.id.as_str(), ContradictionValue { value, documents: Vec::new() }));
-                    values.len() - 1
-                }
-            };
-            add_doc(&mut values[slot].1.documents, doc_id(*k));
-        }
-        contradictions.push(Contradiction { field: "place".into(), values: values.into_iter().map(|v| v.1).collect() });
+    if !apart {
+        return None;
     }
-
-    // Asserted against negated.
-    let says = |f: &str| events.iter().any(|e| e.factuality == f);
-    if (says("asserted") || says("probable")) && says("negated") {
-        let mut values: Vec<ContradictionValue> = Vec::new();
-        for f in FACTUALITY {
-            let docs: Vec<String> = events
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.factuality == f)
-                .map(|(k, _)| doc_id(k).to_string())
-                .collect();
-            if !docs.is_empty() {
-                let mut unique = Vec::new();
-                for d in &docs {
-                    add_doc(&mut unique, d);
-                }
-                values.push(ContradictionValue { value: f.to_string(), documents: unique });
+    let mut values: Vec<(&str, ContradictionValue)> = Vec::new();
+    for (k, p) in &places {
+        let slot = match values.iter().position(|(id, _)| *id == p.id) {
+            Some(i) => i,
+            None => {
+                let value = format!("{} ({})", p.name, p.id);
+                values.push((p.id.as_str(), ContradictionValue { value, documents: Vec::new() }));
+                values.len() - 1
             }
-        }
-        contradictions.push(Contradiction { field: "factuality".into(), values });
+        };
+        add_doc(&mut values[slot].1.documents, doc_ids[*k]);
     }
+    Some(Contradiction { field: "place".into(), values: values.into_iter().map(|v| v.1).collect() })
+}
 
-    let id = format!("c{:016x}", mix(fnv1a_fields(&[&members[0].doc, &members[0].event])));
-    ClusterRecord {
-        id,
-        ty,
-        mode,
-        quad,
-        acled,
-        actors,
-        recipients,
-        place,
-        time,
-        counts,
-        factuality,
-        independent_sources: origins.len(),
-        origins,
-        members,
-        contradictions,
+/// Asserted (or probable) against negated: every factuality value with the
+/// documents giving it.
+fn factuality_contradiction(events: &[&EventRecord], doc_ids: &[&str]) -> Option<Contradiction> {
+    let says = |f: &str| events.iter().any(|e| e.factuality == f);
+    if !((says("asserted") || says("probable")) && says("negated")) {
+        return None;
     }
+    let mut values: Vec<ContradictionValue> = Vec::new();
+    for f in FACTUALITY {
+        let mut documents = Vec::new();
+        for (k, _) in events.iter().enumerate().filter(|(_, e)| e.factuality == f) {
+            add_doc(&mut documents, doc_ids[k]);
+        }
+        if !documents.is_empty() {
+            values.push(ContradictionValue { value: f.to_string(), documents });
+        }
+    }
+    Some(Contradiction { field: "factuality".into(), values })
 }

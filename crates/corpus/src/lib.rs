@@ -7,13 +7,26 @@
 //! source. isnad counts origin chains instead: two outlets quoting the same
 //! agency, the same named official or the same copied text count once.
 //!
-//! ```no_run
-//! # let documents: Vec<isnad_schema::Document> = Vec::new();
-//! use isnad_corpus::{cluster, CorpusDoc, MergeOptions};
+//! ```
+//! use isnad_corpus::{cluster, CorpusDoc, MergeOptions, OriginLexicon};
+//! use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
+//! let report = |id: &str, outlet: &str| {
+//!     let meta = InputMeta {
+//!         id: Some(id.into()),
+//!         source: Some(outlet.into()),
+//!         published: Some("2024-03-04".into()),
+//!         ..Default::default()
+//!     };
+//!     let text = "قالت وزارة الداخلية اليمنية إن مسلحين قتلوا الأحد ثلاثة جنود في مدينة عدن.";
+//!     Pipeline::new().analyze(Input { meta, text: text.into() }, Options::default())
+//! };
+//! let documents = [report("a", "Outlet A"), report("b", "Outlet B")];
 //! let docs: Vec<CorpusDoc> = documents.iter().map(CorpusDoc::from).collect();
-//! for c in cluster(&docs, &MergeOptions::default()) {
-//!     println!("{} {} members, {} independent", c.ty, c.members.len(), c.independent_sources);
-//! }
+//! let clusters = cluster(&docs, &MergeOptions::default(), OriginLexicon::embedded()?);
+//! // Two outlets, one happening, one origin: the ministry they both quote.
+//! assert_eq!(clusters.len(), 1);
+//! assert_eq!((clusters[0].members.len(), clusters[0].independent_sources), (2, 1));
+//! # Ok::<(), isnad_text::LoadError>(())
 //! ```
 //!
 //! # Order
@@ -196,6 +209,7 @@ mod time;
 use isnad_schema::{ClusterRecord, Document, DocumentMeta, EventRecord};
 
 pub use minhash::MAX_FAILED_CHECKS;
+pub use origin::OriginLexicon;
 
 /// One analysed document as the merge reads it.
 #[derive(Clone, Copy, Debug)]
@@ -250,13 +264,16 @@ pub fn outlet_key(name: &str) -> String {
 }
 
 /// Merges the events of `docs` into clusters, in corpus order (see the crate
-/// documentation for the rules). Every event is in exactly one cluster.
-pub fn cluster(docs: &[CorpusDoc<'_>], opts: &MergeOptions) -> Vec<ClusterRecord> {
+/// documentation for the rules); `lex` tells sources that name someone
+/// ([`OriginLexicon::embedded`] for the embedded data). Every event is in
+/// exactly one cluster.
+pub fn cluster(docs: &[CorpusDoc<'_>], opts: &MergeOptions, lex: &OriginLexicon) -> Vec<ClusterRecord> {
     let order = doc_order(docs);
     let copies = minhash::near_duplicates_in_order(docs, &order, opts.near_duplicate_jaccard);
     let evidence = evidence_texts(docs);
     let groups = merge::group(docs, &order, &copies, &evidence, opts);
-    groups.iter().map(|g| best::build(docs, g, &copies, &evidence, opts)).collect()
+    let input = best::Inputs { docs, roots: &copies, evidence: &evidence, opts, lex };
+    groups.iter().map(|g| best::build(&input, g)).collect()
 }
 
 /// The text of each event's first evidence span (one pass over each text).

@@ -4,11 +4,15 @@
 mod common;
 
 use common::*;
-use isnad_corpus::{cluster, MergeOptions};
+use isnad_corpus::{cluster, MergeOptions, OriginLexicon};
 use isnad_schema::ClusterRecord;
 
 fn run(docs: &[Doc]) -> Vec<ClusterRecord> {
-    cluster(&views(docs), &MergeOptions::default())
+    cluster(&views(docs), &MergeOptions::default(), lex())
+}
+
+fn lex() -> &'static OriginLexicon {
+    OriginLexicon::embedded().expect("the embedded origin words load")
 }
 
 fn origin_keys(c: &ClusterRecord) -> Vec<&str> {
@@ -195,7 +199,7 @@ fn copied_texts_count_once() {
     assert_eq!(c.members[1].origin, "outlet:outlet a");
 
     // Without near-duplicate detection the copy is an outlet of its own.
-    let out = cluster(&views(&docs), &MergeOptions { near_duplicate_jaccard: 0.0, ..MergeOptions::default() });
+    let out = cluster(&views(&docs), &MergeOptions { near_duplicate_jaccard: 0.0, ..MergeOptions::default() }, lex());
     assert_eq!(out[0].independent_sources, 3);
 }
 

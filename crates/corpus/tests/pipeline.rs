@@ -1,6 +1,6 @@
 //! The merge over documents analysed by the real pipeline.
 
-use isnad_corpus::{cluster, CorpusDoc, MergeOptions};
+use isnad_corpus::{cluster, CorpusDoc, MergeOptions, OriginLexicon};
 use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
 use isnad_schema::{ClusterRecord, Document};
 
@@ -28,7 +28,11 @@ fn analyse(items: &[(&str, &str, &str, &str)]) -> Vec<Document> {
 
 fn merge(docs: &[Document]) -> Vec<ClusterRecord> {
     let views: Vec<CorpusDoc> = docs.iter().map(CorpusDoc::from).collect();
-    cluster(&views, &MergeOptions::default())
+    cluster(&views, &MergeOptions::default(), lex())
+}
+
+fn lex() -> &'static OriginLexicon {
+    OriginLexicon::embedded().expect("the embedded origin words load")
 }
 
 fn docs_of(c: &ClusterRecord) -> Vec<&str> {
@@ -117,13 +121,13 @@ fn an_agency_publishing_and_an_outlet_quoting_it_are_one_source() {
     let docs = analyse(&[("own", "Reuters", "2023-11-23", REUTERS_OWN), ("q", "Outlet Two", "2023-11-23", REUTERS_2)]);
     let views: Vec<CorpusDoc> = docs.iter().map(CorpusDoc::from).collect();
     // Without knowing that the outlet "Reuters" is the agency, they look independent.
-    let blind = cluster(&views, &MergeOptions::default());
+    let blind = cluster(&views, &MergeOptions::default(), lex());
     assert_eq!(blind.len(), 1, "{blind:#?}");
     assert_eq!(blind[0].independent_sources, 2);
     let mut opts = MergeOptions::default();
     opts.outlet_actors
         .insert(isnad_corpus::outlet_key("Reuters"), ("media.reuters".to_string(), "Reuters".to_string()));
-    let out = cluster(&views, &opts);
+    let out = cluster(&views, &opts, lex());
     assert_eq!(out.len(), 1);
     assert_eq!(out[0].independent_sources, 1, "{:#?}", out[0].origins);
     assert_eq!(out[0].origins[0].key, "actor:media.reuters");

@@ -320,6 +320,20 @@ fn parse_ordinals(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), Load
     Ok(())
 }
 
+/// The phrases of `attribution/sources.tsv` as written, one per `|`-separated
+/// form, for readers that need the list itself rather than the phrase
+/// lookup (the corpus merge tells a source that names no one by them).
+pub fn source_phrases(data: &isnad_text::Data) -> Result<Vec<String>, LoadError> {
+    let embedded = include_str!("../../../data/attribution/sources.tsv");
+    let (file, content) = data.file("attribution/sources.tsv", embedded)?;
+    let mut out = Vec::new();
+    for row in rows(&file, &content, "forms\tkind\tnotes") {
+        let (_, cols) = row?;
+        out.extend(forms(cols[0]).map(str::to_string));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

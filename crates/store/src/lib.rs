@@ -496,7 +496,8 @@ impl Store {
                 }
             }
         }
-        let clusters = isnad_corpus::cluster(&view, &opts);
+        let lex = isnad_corpus::OriginLexicon::embedded().map_err(|e| StoreError(e.to_string()))?;
+        let clusters = isnad_corpus::cluster(&view, &opts, lex);
         self.replace_clusters(&clusters)?;
         Ok(clusters.len())
     }
