@@ -9,7 +9,8 @@
 //!   ingest leaves whole documents or none, and re-ingesting changes nothing.
 //! - **Arabic search**: an FTS5 index over a *search shadow* of each document:
 //!   every word clitic-stripped (و ف ب ل ك ال …), folded (alef forms, ى/ي, ة/ه,
-//!   diacritics, tatweel) and light-stemmed (plural and dual suffixes), so that
+//!   diacritics, tatweel) and light-stemmed (plural and dual suffixes of
+//!   `data/search/suffixes.txt`, see [`SearchTerms`]), so that
 //!   اجتماع finds الاجتماعات (and not الاجتماعي) and العاصمة finds بالعاصمة.
 //!   Queries go through the same shadow; a final `*` asks for a prefix.
 //! - **Clusters**: written as a whole ([`Store::replace_clusters`]) after every
@@ -19,15 +20,33 @@
 //!
 //! The full `isnad/1` document is kept as JSON beside the indexed columns, so
 //! every view reads back exactly what the pipeline produced.
+//!
+//! ```
+//! use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
+//! use isnad_store::{content_hash, Inserted, Store};
+//! let text = "عقد وزراء الخارجية اجتماعات في عدن يوم الأحد.";
+//! let meta = InputMeta { id: Some("d1".into()), ..Default::default() };
+//! let doc = Pipeline::new().analyze(Input { meta, text: text.into() }, Options::default());
+//! let mut store = Store::in_memory()?;
+//! assert_eq!(store.insert(&doc, &content_hash(text), "example")?, Inserted::Added);
+//! assert_eq!(store.insert(&doc, &content_hash(text), "again")?, Inserted::Duplicate);
+//! // The query word finds its plural: اجتماع → اجتماعات.
+//! let hits = store.search("اجتماع", 10)?;
+//! assert_eq!(hits.iter().map(|h| h.doc.id.as_str()).collect::<Vec<_>>(), ["d1"]);
+//! # Ok::<(), isnad_store::StoreError>(())
+//! ```
 
 use std::path::Path;
 
 use isnad_schema::{ClusterRecord, Document, EventRecord};
-use isnad_text::{Segmenter, TextLexicon, TokenKind};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use isnad_text::{LoadError, Segmenter, TextLexicon};
+use rusqlite::{params, Connection, OptionalExtension};
 
 mod hash;
+mod insert;
+mod search;
 pub use hash::{content_hash, content_hash_bytes};
+pub use search::SearchTerms;
 
 /// Store errors: the database file, and what went wrong.
 #[derive(Debug)]
@@ -44,6 +63,12 @@ impl std::error::Error for StoreError {}
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         StoreError(format!("database: {e}"))
+    }
+}
+
+impl From<LoadError> for StoreError {
+    fn from(e: LoadError) -> Self {
+        StoreError(format!("data: {e}"))
     }
 }
 
@@ -189,6 +214,7 @@ CREATE INDEX cluster_members_event ON cluster_members(doc_id, event_id);
 pub struct Store {
     conn: Connection,
     lex: &'static TextLexicon,
+    terms: &'static SearchTerms,
 }
 
 /// What happened to one document given to [`Store::insert_batch`].
@@ -324,7 +350,7 @@ impl Store {
                 MIGRATIONS.len()
             )));
         }
-        Ok(Store { conn, lex: TextLexicon::embedded() })
+        Ok(Store { conn, lex: TextLexicon::embedded(), terms: SearchTerms::embedded()? })
     }
 
     fn init(mut conn: Connection) -> Result<Store> {
@@ -345,7 +371,7 @@ impl Store {
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
             tx.commit()?;
         }
-        Ok(Store { conn, lex: TextLexicon::embedded() })
+        Ok(Store { conn, lex: TextLexicon::embedded(), terms: SearchTerms::embedded()? })
     }
 
     /// The schema version of the open database.
@@ -374,7 +400,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(docs.len());
         for (doc, hash, input) in docs {
-            out.push(insert_one(&tx, &mut seg, doc, hash, input)?);
+            out.push(insert::insert_one(&tx, self.terms, &mut seg, doc, hash, input)?);
         }
         if out.contains(&Inserted::Added) {
             tx.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('clusters_dirty', '1')", [])?;
@@ -496,7 +522,7 @@ impl Store {
                 }
             }
         }
-        let lex = isnad_corpus::OriginLexicon::embedded().map_err(|e| StoreError(e.to_string()))?;
+        let lex = isnad_corpus::OriginLexicon::embedded()?;
         let clusters = isnad_corpus::cluster(&view, &opts, lex);
         self.replace_clusters(&clusters)?;
         Ok(clusters.len())
@@ -556,7 +582,7 @@ impl Store {
         let mut fts = Vec::new();
         for piece in query.split_whitespace() {
             let prefix = piece.ends_with('*');
-            for t in shadow_terms(piece, &mut seg) {
+            for t in self.terms.shadow(piece, &mut seg) {
                 let t = t.replace('"', "");
                 fts.push(if prefix { format!("\"{t}\"*") } else { format!("\"{t}\"") });
                 terms.push(t);
@@ -586,7 +612,7 @@ impl Store {
                 [&doc.id],
                 |r| r.get(0),
             )?;
-            out.push(Hit { snippet: snippet(&text, &terms, &mut seg), doc, score });
+            out.push(Hit { snippet: self.terms.snippet(&text, &terms, &mut seg), doc, score });
         }
         Ok(out)
     }
@@ -758,214 +784,4 @@ fn like(s: &str) -> String {
 /// The date part of an ISO value.
 fn day(s: &str) -> &str {
     s.get(..10).unwrap_or(s)
-}
-
-fn insert_one(
-    tx: &Transaction<'_>,
-    seg: &mut Segmenter<'_>,
-    doc: &Document,
-    hash: &str,
-    input: &str,
-) -> Result<Inserted> {
-    if tx.prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?.exists([hash])? {
-        return Ok(Inserted::Duplicate);
-    }
-    if tx.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?.exists([&doc.document.id])? {
-        return Ok(Inserted::IdTaken);
-    }
-    let m = &doc.document;
-    let id = &m.id;
-    tx.prepare_cached(
-        "INSERT INTO documents(id, content_hash, input, title, source, url, published, language, chars, doc_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?
-    .execute(params![
-        id,
-        hash,
-        input,
-        m.title,
-        m.source,
-        m.url,
-        m.published,
-        m.language,
-        doc.text.chars().count() as i64,
-        serde_json::to_string(doc)?,
-    ])?;
-    let rowid = tx.last_insert_rowid();
-    let mut terms = shadow_terms(&doc.text, seg);
-    if let Some(t) = &m.title {
-        terms.extend(shadow_terms(t, seg));
-    }
-    tx.prepare_cached("INSERT INTO documents_fts(rowid, terms) VALUES (?1, ?2)")?
-        .execute(params![rowid, terms.join(" ")])?;
-    {
-        let mut st = tx.prepare_cached(
-            "INSERT INTO entities(doc_id, entity_id, start, end, text, type, actor_id, place_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
-        for e in &doc.entities {
-            st.execute(params![
-                id,
-                e.id,
-                e.start,
-                e.end,
-                e.text,
-                e.ty,
-                e.actor.as_ref().map(|a| a.id.as_str()),
-                e.place.as_ref().map(|p| p.id.as_str())
-            ])?;
-        }
-    }
-    {
-        let mut st = tx.prepare_cached(
-            "INSERT INTO times(doc_id, start, end, text, kind, date_from, date_to, grain, conflict) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        for t in &doc.times {
-            st.execute(params![id, t.start, t.end, t.text, t.kind, t.from, t.to, t.grain, t.conflict])?;
-        }
-    }
-    {
-        let mut ev = tx.prepare_cached(
-            "INSERT INTO events(doc_id, event_id, type, mode, quad, acled_event_type, acled_sub_event_type, date_from, date_to,
-                time_precision, time_basis, place_id, place_name, place_name_ar, admin1, admin2, country, lat, lon, geo_precision,
-                factuality, fatalities, event_json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
-        )?;
-        let mut act = tx.prepare_cached(
-            "INSERT INTO event_actors(doc_id, event_id, role, actor_id, name, name_ar) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        let mut src = tx.prepare_cached(
-            "INSERT INTO event_sources(doc_id, event_id, kind, text, actor_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for e in &doc.events {
-            let t = e.time.as_ref();
-            let p = e.place.as_ref();
-            ev.execute(params![
-                id,
-                e.id,
-                e.ty,
-                e.mode,
-                e.quad,
-                e.acled.as_ref().map(|a| a.event_type.as_str()),
-                e.acled.as_ref().map(|a| a.sub_event_type.as_str()),
-                t.and_then(|t| t.from.as_deref()).map(day),
-                t.and_then(|t| t.to.as_deref()).map(day),
-                t.and_then(|t| t.precision),
-                t.map(|t| t.basis.as_str()),
-                p.map(|p| p.id.as_str()),
-                p.map(|p| p.name.as_str()),
-                p.map(|p| p.name_ar.as_str()),
-                p.and_then(|p| p.admin1_name.as_deref().or(p.admin1.as_deref())),
-                p.and_then(|p| p.admin2_name.as_deref().or(p.admin2.as_deref())),
-                p.map(|p| p.country.as_str()),
-                p.map(|p| p.lat),
-                p.map(|p| p.lon),
-                p.map(|p| p.precision),
-                e.factuality,
-                e.counts.get("killed").map(|v| *v as i64),
-                serde_json::to_string(e)?,
-            ])?;
-            for (role, parts) in [("actor", &e.actors), ("recipient", &e.recipients)] {
-                for p in parts {
-                    act.execute(params![
-                        id,
-                        e.id,
-                        role,
-                        p.actor.as_ref().map(|a| a.id.as_str()),
-                        p.name,
-                        p.actor.as_ref().map(|a| a.name_ar.as_str())
-                    ])?;
-                }
-            }
-            for s in &e.attribution.sources {
-                src.execute(params![id, e.id, s.kind, s.text, s.actor.as_ref().map(|a| a.id.as_str())])?;
-            }
-        }
-    }
-    {
-        let mut st = tx.prepare_cached("INSERT INTO checks(doc_id, kind, status, message) VALUES (?1, ?2, ?3, ?4)")?;
-        for c in &doc.checks {
-            st.execute(params![id, c.kind, c.status, c.message])?;
-        }
-    }
-    {
-        let mut st = tx.prepare_cached(
-            "INSERT INTO framing_terms(doc_id, start, end, text, category, leaning) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for t in &doc.framing.terms {
-            st.execute(params![id, t.start, t.end, t.text, t.category, t.leaning])?;
-        }
-    }
-    Ok(Inserted::Added)
-}
-
-/// Plural and dual endings cut for search (the stem keeps at least three letters).
-const LIGHT_SUFFIXES: &[&str] = &["ات", "ون", "ين", "ان", "يه", "ه"];
-
-/// The search term of one word: clitic-stripped stem, search-folded, light-stemmed.
-fn term_of(word: &str, seg: &mut Segmenter<'_>) -> String {
-    let s = seg.segment(word, 0);
-    let mut t = isnad_text::search_key(&s.stem);
-    for suf in LIGHT_SUFFIXES {
-        if t.ends_with(suf) && t.chars().count() >= suf.chars().count() + 3 {
-            t.truncate(t.len() - suf.len());
-            break;
-        }
-    }
-    t
-}
-
-/// The search shadow of a text: one term per word or number.
-pub fn shadow_terms(text: &str, seg: &mut Segmenter<'_>) -> Vec<String> {
-    let mut out = Vec::new();
-    for t in isnad_text::tokenize(text) {
-        match t.kind {
-            TokenKind::Word => {
-                let term = term_of(t.text(text), seg);
-                if !term.is_empty() {
-                    out.push(term);
-                }
-            }
-            TokenKind::Number => out.push(isnad_text::search_key(t.text(text))),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// About 160 characters around the first word whose term starts with a query term.
-fn snippet(text: &str, terms: &[String], seg: &mut Segmenter<'_>) -> String {
-    let tokens = isnad_text::tokenize(text);
-    let hit = tokens.iter().find(|t| {
-        t.kind == TokenKind::Word && terms.iter().any(|q| term_of(t.text(text), seg).starts_with(q.as_str()))
-    });
-    let chars: Vec<char> = text.chars().collect();
-    let (a, b) = match hit {
-        Some(t) => ((t.start as usize).saturating_sub(70), (t.end as usize + 90).min(chars.len())),
-        None => (0, chars.len().min(160)),
-    };
-    let mut s: String = chars[a..b].iter().map(|&c| if c == '\n' { ' ' } else { c }).collect();
-    if a > 0 {
-        s.insert(0, '…');
-    }
-    if b < chars.len() {
-        s.push('…');
-    }
-    s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn search_terms_fold_clitics_and_plurals() {
-        let mut seg = Segmenter::new(TextLexicon::embedded());
-        let t = |w: &str, seg: &mut Segmenter<'_>| term_of(w, seg);
-        // اجتماع finds الاجتماعات: the query term is a prefix of the indexed one (or equal).
-        assert!(t("الاجتماعات", &mut seg).starts_with(&t("اجتماع", &mut seg)));
-        assert_eq!(t("بالعاصمة", &mut seg), t("العاصمة", &mut seg));
-        assert_eq!(t("الحوثيين", &mut seg), t("الحوثي", &mut seg));
-        // Hamza forms and alef maqsura fold.
-        assert_eq!(t("إفراج", &mut seg), t("افراج", &mut seg));
-    }
 }

@@ -1,0 +1,190 @@
+//! Writing one analysed document: its row, its search entry and the rows
+//! of its records, inside the caller's transaction.
+
+use isnad_schema::{Document, EventRecord};
+use isnad_text::Segmenter;
+use rusqlite::{params, CachedStatement, Transaction};
+
+use crate::search::SearchTerms;
+use crate::{day, Inserted, Result};
+
+/// Stores `doc` with every record of it, unless its content hash or its id
+/// is stored already.
+pub(crate) fn insert_one(
+    tx: &Transaction<'_>,
+    terms: &SearchTerms,
+    seg: &mut Segmenter<'_>,
+    doc: &Document,
+    hash: &str,
+    input: &str,
+) -> Result<Inserted> {
+    if tx.prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?.exists([hash])? {
+        return Ok(Inserted::Duplicate);
+    }
+    if tx.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?.exists([&doc.document.id])? {
+        return Ok(Inserted::IdTaken);
+    }
+    let rowid = insert_document(tx, doc, hash, input)?;
+    insert_search_entry(tx, terms, seg, doc, rowid)?;
+    insert_entities(tx, doc)?;
+    insert_times(tx, doc)?;
+    insert_events(tx, doc)?;
+    insert_checks_and_framing(tx, doc)?;
+    Ok(Inserted::Added)
+}
+
+/// The document row with its whole JSON; returns its rowid.
+fn insert_document(tx: &Transaction<'_>, doc: &Document, hash: &str, input: &str) -> Result<i64> {
+    let m = &doc.document;
+    tx.prepare_cached(
+        "INSERT INTO documents(id, content_hash, input, title, source, url, published, language, chars, doc_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        m.id,
+        hash,
+        input,
+        m.title,
+        m.source,
+        m.url,
+        m.published,
+        m.language,
+        doc.text.chars().count() as i64,
+        serde_json::to_string(doc)?,
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The full-text entry: the search shadow of the text and the title.
+fn insert_search_entry(
+    tx: &Transaction<'_>,
+    terms: &SearchTerms,
+    seg: &mut Segmenter<'_>,
+    doc: &Document,
+    rowid: i64,
+) -> Result<()> {
+    let mut shadow = terms.shadow(&doc.text, seg);
+    if let Some(t) = &doc.document.title {
+        shadow.extend(terms.shadow(t, seg));
+    }
+    tx.prepare_cached("INSERT INTO documents_fts(rowid, terms) VALUES (?1, ?2)")?
+        .execute(params![rowid, shadow.join(" ")])?;
+    Ok(())
+}
+
+/// One row per entity mention, with its actor and place ids.
+fn insert_entities(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
+    let mut st = tx.prepare_cached(
+        "INSERT INTO entities(doc_id, entity_id, start, end, text, type, actor_id, place_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for e in &doc.entities {
+        st.execute(params![
+            doc.document.id,
+            e.id,
+            e.start,
+            e.end,
+            e.text,
+            e.ty,
+            e.actor.as_ref().map(|a| a.id.as_str()),
+            e.place.as_ref().map(|p| p.id.as_str())
+        ])?;
+    }
+    Ok(())
+}
+
+/// One row per time expression.
+fn insert_times(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
+    let mut st = tx.prepare_cached(
+        "INSERT INTO times(doc_id, start, end, text, kind, date_from, date_to, grain, conflict) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for t in &doc.times {
+        st.execute(params![doc.document.id, t.start, t.end, t.text, t.kind, t.from, t.to, t.grain, t.conflict])?;
+    }
+    Ok(())
+}
+
+/// One row per event, with its participants (both roles) and its sources.
+fn insert_events(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
+    let mut ev = tx.prepare_cached(
+        "INSERT INTO events(doc_id, event_id, type, mode, quad, acled_event_type, acled_sub_event_type, date_from, date_to,
+            time_precision, time_basis, place_id, place_name, place_name_ar, admin1, admin2, country, lat, lon, geo_precision,
+            factuality, fatalities, event_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+    )?;
+    let mut act = tx.prepare_cached(
+        "INSERT INTO event_actors(doc_id, event_id, role, actor_id, name, name_ar) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut src = tx.prepare_cached(
+        "INSERT INTO event_sources(doc_id, event_id, kind, text, actor_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let id = &doc.document.id;
+    for e in &doc.events {
+        insert_event_row(&mut ev, id, e)?;
+        for (role, parts) in [("actor", &e.actors), ("recipient", &e.recipients)] {
+            for p in parts {
+                let actor = p.actor.as_ref();
+                act.execute(params![
+                    id,
+                    e.id,
+                    role,
+                    actor.map(|a| a.id.as_str()),
+                    p.name,
+                    actor.map(|a| a.name_ar.as_str())
+                ])?;
+            }
+        }
+        for s in &e.attribution.sources {
+            src.execute(params![id, e.id, s.kind, s.text, s.actor.as_ref().map(|a| a.id.as_str())])?;
+        }
+    }
+    Ok(())
+}
+
+/// The event's own row: its indexed columns and its whole JSON.
+fn insert_event_row(st: &mut CachedStatement<'_>, doc_id: &str, e: &EventRecord) -> Result<()> {
+    let t = e.time.as_ref();
+    let p = e.place.as_ref();
+    let acled = e.acled.as_ref();
+    st.execute(params![
+        doc_id,
+        e.id,
+        e.ty,
+        e.mode,
+        e.quad,
+        acled.map(|a| a.event_type.as_str()),
+        acled.map(|a| a.sub_event_type.as_str()),
+        t.and_then(|t| t.from.as_deref()).map(day),
+        t.and_then(|t| t.to.as_deref()).map(day),
+        t.and_then(|t| t.precision),
+        t.map(|t| t.basis.as_str()),
+        p.map(|p| p.id.as_str()),
+        p.map(|p| p.name.as_str()),
+        p.map(|p| p.name_ar.as_str()),
+        p.and_then(|p| p.admin1_name.as_deref().or(p.admin1.as_deref())),
+        p.and_then(|p| p.admin2_name.as_deref().or(p.admin2.as_deref())),
+        p.map(|p| p.country.as_str()),
+        p.map(|p| p.lat),
+        p.map(|p| p.lon),
+        p.map(|p| p.precision),
+        e.factuality,
+        e.counts.get("killed").map(|v| *v as i64),
+        serde_json::to_string(e)?,
+    ])?;
+    Ok(())
+}
+
+/// One row per check, and one per framing term.
+fn insert_checks_and_framing(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
+    let id = &doc.document.id;
+    let mut st = tx.prepare_cached("INSERT INTO checks(doc_id, kind, status, message) VALUES (?1, ?2, ?3, ?4)")?;
+    for c in &doc.checks {
+        st.execute(params![id, c.kind, c.status, c.message])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO framing_terms(doc_id, start, end, text, category, leaning) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for t in &doc.framing.terms {
+        st.execute(params![id, t.start, t.end, t.text, t.category, t.leaning])?;
+    }
+    Ok(())
+}
