@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use isnad_schema::{AcledType, ClusterRecord, Participant, PlaceRef};
 use isnad_text::hash::fnv1a_fields;
 
-use crate::countries::{Countries, Country};
+use crate::countries::{invalid_data, Countries, Country};
 use crate::util::{self, EventDate};
 
 /// The columns of the ACLED CSV, in order.
@@ -95,7 +95,7 @@ pub const ACLED_COLUMNS: [&str; 31] = [
 /// * `timestamp`: the latest member publication as Unix seconds (else the
 ///   event date at midnight UTC), never the wall clock.
 pub fn write_acled_csv<W: Write>(clusters: &[ClusterRecord], w: W) -> io::Result<usize> {
-    let countries = Countries::embedded()?;
+    let countries = Countries::embedded().map_err(invalid_data)?;
     let mut out = csv::Writer::from_writer(w);
     out.write_record(ACLED_COLUMNS)?;
     let mut n = 0;

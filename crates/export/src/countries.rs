@@ -1,12 +1,13 @@
 //! The country table (`data/countries.tsv`): ISO 3166-1 codes, English
 //! names and ACLED regions.
 
-use std::fmt;
+use std::io;
 use std::sync::OnceLock;
 
-/// The embedded table's file name, as error messages give it.
-pub(crate) const FILE: &str = "data/countries.tsv";
-const EMBEDDED: &str = include_str!("../../../data/countries.tsv");
+use isnad_text::{Data, LoadError};
+
+/// The table, under `data/`.
+const FILE: &str = "countries.tsv";
 const HEADER: &str = "iso2\tiso3\tnumeric\tname\tregion";
 
 /// One country.
@@ -24,26 +25,9 @@ pub(crate) struct Country {
     pub region: String,
 }
 
-/// A malformed line of a country table.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct TableError {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for TableError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
-}
-
-impl std::error::Error for TableError {}
-
-impl From<TableError> for std::io::Error {
-    fn from(e: TableError) -> Self {
-        std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string())
-    }
+/// A table that does not load, as the writers' I/O error.
+pub(crate) fn invalid_data(e: LoadError) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, e.to_string())
 }
 
 /// Countries by code.
@@ -53,15 +37,21 @@ pub(crate) struct Countries {
 }
 
 impl Countries {
-    /// The embedded table, parsed at first use.
-    pub fn embedded() -> Result<&'static Countries, TableError> {
-        static TABLE: OnceLock<Result<Countries, TableError>> = OnceLock::new();
-        TABLE.get_or_init(|| Countries::parse(FILE, EMBEDDED)).as_ref().map_err(Clone::clone)
+    /// The embedded table, loaded at first use.
+    pub fn embedded() -> Result<&'static Countries, LoadError> {
+        static TABLE: OnceLock<Result<Countries, LoadError>> = OnceLock::new();
+        TABLE.get_or_init(|| Countries::load(&Data::Embedded)).as_ref().map_err(Clone::clone)
+    }
+
+    /// Loads `countries.tsv` from `data`.
+    pub fn load(data: &Data) -> Result<Countries, LoadError> {
+        let (file, text) = data.file(FILE, include_str!("../../../data/countries.tsv"))?;
+        Countries::parse(&file, &text)
     }
 
     /// Parses a table: `#` comments, blank lines, one header line, then rows.
-    pub fn parse(file: &str, text: &str) -> Result<Countries, TableError> {
-        let err = |line: usize, message: String| TableError { file: file.to_string(), line, message };
+    pub fn parse(file: &str, text: &str) -> Result<Countries, LoadError> {
+        let err = |line: usize, message: String| LoadError::new(file, line, message);
         let mut rows: Vec<Country> = Vec::new();
         let mut header = false;
         for (i, raw) in text.lines().enumerate() {
@@ -179,8 +169,24 @@ mod tests {
             let msg = e.to_string();
             assert!(msg.starts_with(&format!("data/countries.tsv:{line}: ")), "{msg}");
             assert!(msg.contains(what), "{msg}");
-            let io: std::io::Error = e.into();
-            assert!(io.to_string().contains("data/countries.tsv"));
+            assert!(invalid_data(e).to_string().contains("data/countries.tsv"));
         }
+    }
+
+    #[test]
+    fn a_broken_line_in_a_data_copy_names_its_file_and_line() {
+        let dir = std::env::temp_dir().join(format!("isnad-export-countries-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = include_str!("../../../data/countries.tsv");
+        std::fs::write(dir.join(FILE), text).unwrap();
+        assert_eq!(Countries::load(&Data::Dir(dir.clone())).unwrap().len(), Countries::embedded().unwrap().len());
+        let n = text.lines().position(|l| l.starts_with("YE\t")).unwrap() + 1;
+        let broken: Vec<&str> =
+            text.lines().enumerate().map(|(i, l)| if i + 1 == n { "YE\tYEM\t887" } else { l }).collect();
+        std::fs::write(dir.join(FILE), broken.join("\n")).unwrap();
+        let e = Countries::load(&Data::Dir(dir.clone())).unwrap_err();
+        assert!(e.file.ends_with("countries.tsv") && e.line == n, "{e}");
+        assert!(e.message.contains("5 tab-separated columns"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

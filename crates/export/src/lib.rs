@@ -14,6 +14,35 @@
 //!
 //! Every writer is deterministic: the same records give the same bytes (no
 //! clock, no random ids), so exports can be diffed and checked in.
+//!
+//! ```
+//! use isnad_export::{clusters_from_document, write_clusters, Format};
+//! // An analysed article with one event, as `isnad analyze` writes it.
+//! let doc: isnad_schema::Document = serde_json::from_value(serde_json::json!({
+//!     "schema": "isnad/1",
+//!     "document": {"id": "d1", "title": null, "source": "Outlet A", "url": null,
+//!                  "published": "2024-03-04", "language": "ar"},
+//!     "text": "قتل مسلحون ثلاثة جنود في عدن.",
+//!     "sentences": [], "quantities": [],
+//!     "events": [{
+//!         "id": "ev1", "type": "ASSAULT", "mode": "firearms", "quad": 4,
+//!         "acled": {"event_type": "Battles", "sub_event_type": "Armed clash"},
+//!         "actors": [], "recipients": [], "place": null, "time": null,
+//!         "counts": {"killed": 3}, "evidence": [{"start": 0, "end": 3}],
+//!         "attribution": {"sources": [], "cue": null, "chain": "", "basis": "explicit"},
+//!         "factuality": "asserted", "trigger": "kill"
+//!     }]
+//! }))?;
+//! // A single article's events are clusters of one member.
+//! let clusters = clusters_from_document(&doc);
+//! assert_eq!((clusters.len(), clusters[0].members[0].evidence.as_str()), (1, "قتل"));
+//! let mut csv = Vec::new();
+//! assert_eq!(write_clusters(Format::AcledCsv, &clusters, &mut csv)?, 1);
+//! let csv = String::from_utf8(csv)?;
+//! assert!(csv.starts_with("event_id_cnty,event_date,"));
+//! assert!(csv.lines().nth(1).is_some_and(|row| row.contains("Armed clash")));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::fmt;
 use std::io::{self, Write};

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use isnad_schema::{ClusterRecord, Participant};
 use serde::Serialize;
 
-use crate::countries::Countries;
+use crate::countries::{invalid_data, Countries};
 use crate::util;
 
 #[derive(Serialize)]
@@ -245,7 +245,7 @@ fn record<'a>(c: &'a ClusterRecord, countries: &Countries) -> Record<'a> {
 /// village; `event_loc.level` is isnad's place level and
 /// `event_loc.geo_precision` ACLED's precision.
 pub fn write_plover_jsonl<W: Write>(clusters: &[ClusterRecord], w: W) -> io::Result<usize> {
-    let countries = Countries::embedded()?;
+    let countries = Countries::embedded().map_err(invalid_data)?;
     let mut w = io::BufWriter::new(w);
     for c in clusters {
         serde_json::to_writer(&mut w, &record(c, countries))?;
