@@ -174,31 +174,7 @@ pub(crate) fn group(
     evidence: &[Vec<String>],
     opts: &MergeOptions,
 ) -> Vec<Vec<(usize, usize)>> {
-    let mut feats: Vec<Feat<'_>> = Vec::new();
-    let mut ids: Vec<(usize, usize)> = Vec::new();
-    for &d in order {
-        let doc = &docs[d];
-        // Within a document, events the text dates come first: they claim their matches before
-        // the publication-dated mentions (a headline's "meetings") can take them.
-        let mut evs: Vec<(usize, &EventRecord)> = doc.events.iter().enumerate().collect();
-        evs.sort_by_key(|(_, e)| e.time.as_ref().and_then(time::text_span).is_none());
-        for (i, ev) in evs {
-            feats.push(Feat {
-                doc: d,
-                rec: ev,
-                window: time::window(
-                    ev.time.as_ref(),
-                    doc.meta.published.as_deref(),
-                    opts.max_days_apart,
-                    opts.max_span_days,
-                ),
-                root: roots[d],
-                actors: actor_keys(ev),
-                evidence: match_key(&evidence[d][i]),
-            });
-            ids.push((d, i));
-        }
-    }
+    let (feats, ids) = features(docs, order, roots, evidence, opts);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut seen: Vec<u32> = Vec::new();
@@ -224,21 +200,8 @@ pub(crate) fn group(
             }
         }
         candidates.sort_unstable();
-        let mut best: Option<(u32, u32)> = None;
-        'clusters: for &c in &candidates {
-            let mut top = 0;
-            for &m in &clusters[c as usize] {
-                match compat(f, &feats[m], opts) {
-                    Some(s) => top = top.max(s),
-                    None => continue 'clusters,
-                }
-            }
-            if top >= MIN_SCORE && best.is_none_or(|(s, _)| top > s) {
-                best = Some((top, c));
-            }
-        }
-        let c = match best {
-            Some((_, c)) => {
+        let c = match best_cluster(f, &candidates, &clusters, &feats, opts) {
+            Some(c) => {
                 clusters[c as usize].push(i);
                 c
             }
@@ -256,6 +219,69 @@ pub(crate) fn group(
         }
     }
     clusters.into_iter().map(|members| members.into_iter().map(|m| ids[m]).collect()).collect()
+}
+
+/// The candidate cluster `f` joins: compatible with every member and
+/// scoring at least [`MIN_SCORE`] against one, best score first, ties to
+/// the older cluster.
+fn best_cluster(
+    f: &Feat<'_>,
+    candidates: &[u32],
+    clusters: &[Vec<usize>],
+    feats: &[Feat<'_>],
+    opts: &MergeOptions,
+) -> Option<u32> {
+    let mut best: Option<(u32, u32)> = None;
+    'clusters: for &c in candidates {
+        let mut top = 0;
+        for &m in &clusters[c as usize] {
+            match compat(f, &feats[m], opts) {
+                Some(s) => top = top.max(s),
+                None => continue 'clusters,
+            }
+        }
+        if top >= MIN_SCORE && best.is_none_or(|(s, _)| top > s) {
+            best = Some((top, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The merge features of every event in corpus order, with its (document,
+/// event index).
+fn features<'a>(
+    docs: &[CorpusDoc<'a>],
+    order: &[usize],
+    roots: &[usize],
+    evidence: &[Vec<String>],
+    opts: &MergeOptions,
+) -> (Vec<Feat<'a>>, Vec<(usize, usize)>) {
+    let mut feats: Vec<Feat<'a>> = Vec::new();
+    let mut ids: Vec<(usize, usize)> = Vec::new();
+    for &d in order {
+        let doc = &docs[d];
+        // Within a document, events the text dates come first: they claim their matches before
+        // the publication-dated mentions (a headline's "meetings") can take them.
+        let mut evs: Vec<(usize, &EventRecord)> = doc.events.iter().enumerate().collect();
+        evs.sort_by_key(|(_, e)| e.time.as_ref().and_then(time::text_span).is_none());
+        for (i, ev) in evs {
+            feats.push(Feat {
+                doc: d,
+                rec: ev,
+                window: time::window(
+                    ev.time.as_ref(),
+                    doc.meta.published.as_deref(),
+                    opts.max_days_apart,
+                    opts.max_span_days,
+                ),
+                root: roots[d],
+                actors: actor_keys(ev),
+                evidence: match_key(&evidence[d][i]),
+            });
+            ids.push((d, i));
+        }
+    }
+    (feats, ids)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! and its country focus.
 
 use isnad_entities::Actors;
-use isnad_gazetteer::{Context, CueWord, Gazetteer, Level};
+use isnad_gazetteer::{Context, CueWord, Gazetteer, Level, Resolution};
 use isnad_schema::PlaceRef;
 use isnad_tagger::TokenInfo;
 use isnad_text::{Token, TokenKind};
@@ -84,19 +84,9 @@ pub fn resolve(
             })
         })
         .collect();
-    let first: Vec<Option<isnad_gazetteer::Resolution<'_>>> =
+    let first: Vec<Option<Resolution<'_>>> =
         mentions.iter().zip(&contexts).map(|(m, c)| c.as_ref().and_then(|c| gaz.resolve(&name(m), c))).collect();
-    // Country focus: the country most places below country level are in.
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for r in first.iter().flatten() {
-        if r.place.level() != Level::Country {
-            match counts.iter_mut().find(|(c, _)| *c == r.place.country()) {
-                Some(e) => e.1 += 1,
-                None => counts.push((r.place.country().to_string(), 1)),
-            }
-        }
-    }
-    let focus = counts.iter().max_by_key(|(_, n)| *n).map(|(c, _)| c.clone());
+    let focus = country_focus(first.iter().flatten());
     let mut others: Vec<String> = first.iter().flatten().map(|r| r.place.id().into_owned()).collect();
     others.sort();
     others.dedup();
@@ -110,19 +100,37 @@ pub fn resolve(
             ctx.others = others.clone();
             ctx.country = focus.clone();
             let r = gaz.resolve(&name(m), &ctx)?;
-            // A village is named with a cue (قرية، منطقة) or its parent; alone, the word is
-            // more often something else (للنيل "to harm" is not the village An-Nyl).
-            if r.place.level() == Level::Village && r.cue.is_none() && ctx.parent.is_none() {
-                return None;
-            }
-            // A small place abroad (town, village, sub-district) read without a level cue,
-            // in an article about another country, is more likely a misreading.
-            let small = matches!(r.place.level(), Level::Town | Level::Village | Level::Admin3);
-            if small && r.cue.is_none() && focus.as_ref().is_some_and(|f| f != r.place.country()) {
-                return None;
-            }
-            Some(r.into_record())
+            plausible(&r, &ctx, focus.as_deref()).then(|| r.into_record())
         })
         .collect();
     (resolved, focus)
+}
+
+/// The document's country focus: the country most of its places below
+/// country level are in (on a tie, the tied country seen last).
+fn country_focus<'g>(first: impl Iterator<Item = &'g Resolution<'g>>) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for r in first {
+        if r.place.level() != Level::Country {
+            match counts.iter_mut().find(|(c, _)| *c == r.place.country()) {
+                Some(e) => e.1 += 1,
+                None => counts.push((r.place.country(), 1)),
+            }
+        }
+    }
+    counts.iter().max_by_key(|(_, n)| *n).map(|(c, _)| c.to_string())
+}
+
+/// Whether a resolution in context is kept: a village needs a cue or a
+/// parent, and a small place abroad a cue.
+fn plausible(r: &Resolution<'_>, ctx: &Context, focus: Option<&str>) -> bool {
+    // A village is named with a cue (قرية، منطقة) or its parent; alone, the word is
+    // more often something else (للنيل "to harm" is not the village An-Nyl).
+    if r.place.level() == Level::Village && r.cue.is_none() && ctx.parent.is_none() {
+        return false;
+    }
+    // A small place abroad (town, village, sub-district) read without a level cue,
+    // in an article about another country, is more likely a misreading.
+    let small = matches!(r.place.level(), Level::Town | Level::Village | Level::Admin3);
+    !(small && r.cue.is_none() && focus.is_some_and(|f| f != r.place.country()))
 }

@@ -467,65 +467,58 @@ impl Store {
     /// Recomputes every cluster from the stored documents (see `isnad-corpus`)
     /// and stores them; returns how many.
     pub fn recluster(&mut self) -> Result<usize> {
-        // The merge reads metadata, text and events only: from their columns and the events
-        // table, not by parsing every whole document.
-        let mut docs: Vec<(isnad_schema::DocumentMeta, String, Vec<EventRecord>)> = Vec::new();
-        {
-            let mut st = self.conn.prepare(
-                "SELECT id, title, source, url, published, language, json_extract(doc_json, '$.text') FROM documents ORDER BY id",
-            )?;
-            let rows = st.query_map([], |r| {
-                Ok((
-                    isnad_schema::DocumentMeta {
-                        id: r.get(0)?,
-                        title: r.get(1)?,
-                        source: r.get(2)?,
-                        url: r.get(3)?,
-                        published: r.get(4)?,
-                        language: r.get(5)?,
-                    },
-                    r.get::<_, String>(6)?,
-                    Vec::new(),
-                ))
-            })?;
-            for row in rows {
-                docs.push(row?);
-            }
-            // Events in document order (rowid follows insertion, which follows the document).
-            let mut st = self.conn.prepare("SELECT doc_id, event_json FROM events ORDER BY doc_id, rowid")?;
-            let mut rows = st.query([])?;
-            let mut at = 0;
-            while let Some(r) = rows.next()? {
-                let doc: String = r.get(0)?;
-                while at < docs.len() && docs[at].0.id < doc {
-                    at += 1;
-                }
-                if at < docs.len() && docs[at].0.id == doc {
-                    docs[at].2.push(serde_json::from_str(&r.get::<_, String>(1)?)?);
-                }
-            }
-        }
+        let docs = self.merge_inputs()?;
         let view: Vec<isnad_corpus::CorpusDoc<'_>> =
             docs.iter().map(|(meta, text, events)| isnad_corpus::CorpusDoc { meta, text, events }).collect();
-        let mut opts = isnad_corpus::MergeOptions::default();
-        // Outlets that are themselves agencies of the actor lexicon (an agency's own story and
-        // another outlet quoting it are one origin).
-        if let Ok(actors) = isnad_entities::Actors::embedded() {
-            for (meta, _, _) in &docs {
-                let Some(outlet) = meta.source.as_deref() else { continue };
-                let key = isnad_corpus::outlet_key(outlet);
-                if opts.outlet_actors.contains_key(&key) {
-                    continue;
-                }
-                if let Some(a) = actors.media_by_name(outlet) {
-                    opts.outlet_actors.insert(key, (a.id.clone(), a.name_en.clone()));
-                }
-            }
-        }
+        let opts = isnad_corpus::MergeOptions {
+            outlet_actors: outlet_actors(isnad_entities::Actors::embedded()?, docs.iter().map(|d| &d.0)),
+            ..isnad_corpus::MergeOptions::default()
+        };
         let lex = isnad_corpus::OriginLexicon::embedded()?;
         let clusters = isnad_corpus::cluster(&view, &opts, lex);
         self.replace_clusters(&clusters)?;
         Ok(clusters.len())
+    }
+
+    /// What the merge reads of every document, in id order: metadata, text
+    /// and events, from their columns and the events table rather than by
+    /// parsing every whole document.
+    fn merge_inputs(&self) -> Result<Vec<(isnad_schema::DocumentMeta, String, Vec<EventRecord>)>> {
+        let mut docs: Vec<(isnad_schema::DocumentMeta, String, Vec<EventRecord>)> = Vec::new();
+        let mut st = self.conn.prepare(
+            "SELECT id, title, source, url, published, language, json_extract(doc_json, '$.text') FROM documents ORDER BY id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                isnad_schema::DocumentMeta {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    source: r.get(2)?,
+                    url: r.get(3)?,
+                    published: r.get(4)?,
+                    language: r.get(5)?,
+                },
+                r.get::<_, String>(6)?,
+                Vec::new(),
+            ))
+        })?;
+        for row in rows {
+            docs.push(row?);
+        }
+        // Events in document order (rowid follows insertion, which follows the document).
+        let mut st = self.conn.prepare("SELECT doc_id, event_json FROM events ORDER BY doc_id, rowid")?;
+        let mut rows = st.query([])?;
+        let mut at = 0;
+        while let Some(r) = rows.next()? {
+            let doc: String = r.get(0)?;
+            while at < docs.len() && docs[at].0.id < doc {
+                at += 1;
+            }
+            if at < docs.len() && docs[at].0.id == doc {
+                docs[at].2.push(serde_json::from_str(&r.get::<_, String>(1)?)?);
+            }
+        }
+        Ok(docs)
     }
 
     /// Every stored document, in id order, one at a time (the corpus merge and exports read them).
@@ -743,6 +736,26 @@ impl Store {
         // The search index answers the same (its rowids may differ).
         Ok(out)
     }
+}
+
+/// Outlets that are themselves agencies of the actor lexicon, by outlet key
+/// (an agency's own story and another outlet quoting it are one origin).
+fn outlet_actors<'m>(
+    actors: &isnad_entities::Actors,
+    metas: impl Iterator<Item = &'m isnad_schema::DocumentMeta>,
+) -> std::collections::BTreeMap<String, (String, String)> {
+    let mut out = std::collections::BTreeMap::new();
+    for meta in metas {
+        let Some(outlet) = meta.source.as_deref() else { continue };
+        let key = isnad_corpus::outlet_key(outlet);
+        if out.contains_key(&key) {
+            continue;
+        }
+        if let Some(a) = actors.media_by_name(outlet) {
+            out.insert(key, (a.id.clone(), a.name_en.clone()));
+        }
+    }
+    out
 }
 
 const SUMMARY_SELECT: &str = "SELECT d.id, d.title, d.source, d.url, d.published, d.chars,
