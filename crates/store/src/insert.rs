@@ -26,10 +26,8 @@ pub(crate) fn insert_one(
     }
     let rowid = insert_document(tx, doc, hash, input)?;
     insert_search_entry(tx, terms, seg, doc, rowid)?;
-    insert_entities(tx, doc)?;
-    insert_times(tx, doc)?;
     insert_events(tx, doc)?;
-    insert_checks_and_framing(tx, doc)?;
+    insert_annotations(tx, doc)?;
     Ok(Inserted::Added)
 }
 
@@ -72,35 +70,51 @@ fn insert_search_entry(
     Ok(())
 }
 
-/// One row per entity mention, with its actor and place ids.
-fn insert_entities(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
-    let mut st = tx.prepare_cached(
-        "INSERT INTO entities(doc_id, entity_id, start, end, text, type, actor_id, place_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for e in &doc.entities {
-        st.execute(params![
-            doc.document.id,
-            e.id,
-            e.start,
-            e.end,
-            e.text,
-            e.ty,
-            e.actor.as_ref().map(|a| a.id.as_str()),
-            e.place.as_ref().map(|p| p.id.as_str())
-        ])?;
+/// Runs the insert `sql` once per item, with the parameters `each` binds.
+fn insert_rows<T>(
+    tx: &Transaction<'_>,
+    sql: &str,
+    items: &[T],
+    mut each: impl FnMut(&mut CachedStatement<'_>, &T) -> rusqlite::Result<usize>,
+) -> Result<()> {
+    let mut st = tx.prepare_cached(sql)?;
+    for item in items {
+        each(&mut st, item)?;
     }
     Ok(())
 }
 
-/// One row per time expression.
-fn insert_times(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
-    let mut st = tx.prepare_cached(
-        "INSERT INTO times(doc_id, start, end, text, kind, date_from, date_to, grain, conflict) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+/// One row per entity mention (with its actor and place ids), time
+/// expression, check and framing term.
+fn insert_annotations(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
+    let id = &doc.document.id;
+    insert_rows(
+        tx,
+        "INSERT INTO entities(doc_id, entity_id, start, end, text, type, actor_id, place_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        &doc.entities,
+        |st, e| {
+            let (actor, place) = (e.actor.as_ref().map(|a| a.id.as_str()), e.place.as_ref().map(|p| p.id.as_str()));
+            st.execute(params![id, e.id, e.start, e.end, e.text, e.ty, actor, place])
+        },
     )?;
-    for t in &doc.times {
-        st.execute(params![doc.document.id, t.start, t.end, t.text, t.kind, t.from, t.to, t.grain, t.conflict])?;
-    }
-    Ok(())
+    insert_rows(
+        tx,
+        "INSERT INTO times(doc_id, start, end, text, kind, date_from, date_to, grain, conflict) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        &doc.times,
+        |st, t| st.execute(params![id, t.start, t.end, t.text, t.kind, t.from, t.to, t.grain, t.conflict]),
+    )?;
+    insert_rows(
+        tx,
+        "INSERT INTO checks(doc_id, kind, status, message) VALUES (?1, ?2, ?3, ?4)",
+        &doc.checks,
+        |st, c| st.execute(params![id, c.kind, c.status, c.message]),
+    )?;
+    insert_rows(
+        tx,
+        "INSERT INTO framing_terms(doc_id, start, end, text, category, leaning) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &doc.framing.terms,
+        |st, t| st.execute(params![id, t.start, t.end, t.text, t.category, t.leaning]),
+    )
 }
 
 /// One row per event, with its participants (both roles) and its sources.
@@ -170,21 +184,5 @@ fn insert_event_row(st: &mut CachedStatement<'_>, doc_id: &str, e: &EventRecord)
         e.counts.get("killed").map(|v| *v as i64),
         serde_json::to_string(e)?,
     ])?;
-    Ok(())
-}
-
-/// One row per check, and one per framing term.
-fn insert_checks_and_framing(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
-    let id = &doc.document.id;
-    let mut st = tx.prepare_cached("INSERT INTO checks(doc_id, kind, status, message) VALUES (?1, ?2, ?3, ?4)")?;
-    for c in &doc.checks {
-        st.execute(params![id, c.kind, c.status, c.message])?;
-    }
-    let mut st = tx.prepare_cached(
-        "INSERT INTO framing_terms(doc_id, start, end, text, category, leaning) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for t in &doc.framing.terms {
-        st.execute(params![id, t.start, t.end, t.text, t.category, t.leaning])?;
-    }
     Ok(())
 }
