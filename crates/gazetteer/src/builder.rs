@@ -332,7 +332,7 @@ pub fn build(shared: &Path) -> Result<BuildOutput, String> {
     counts[Level::Village as usize] = n_villages;
     Ok(BuildOutput {
         files: vec![("places.tsv", places), ("villages.tsv", villages)],
-        counts: Level::ALL.into_iter().zip(counts).collect(),
+        counts: Level::ALL.iter().copied().zip(counts).collect(),
         notes,
     })
 }

@@ -50,54 +50,9 @@ use std::borrow::Cow;
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
-/// The kind of a place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// A country (or a de-facto state such as Somaliland).
-    Country,
-    /// First-order division: a Yemeni governorate (محافظة).
-    Admin1,
-    /// Second-order division: a Yemeni district (مديرية).
-    Admin2,
-    /// Third-order division: a Yemeni sub-district (عزلة).
-    Admin3,
-    /// A populated place of 50,000 people or more.
-    City,
-    /// A smaller populated place (GeoNames).
-    Town,
-    /// A Yemeni village (Yemen-info), placed at its sub-district's point.
-    Village,
-}
-
-impl Level {
-    /// All levels, largest first.
-    pub const ALL: [Level; 7] =
-        [Level::Country, Level::Admin1, Level::Admin2, Level::Admin3, Level::City, Level::Town, Level::Village];
-
-    /// The name used in the data files and in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Country => "country",
-            Level::Admin1 => "admin1",
-            Level::Admin2 => "admin2",
-            Level::Admin3 => "admin3",
-            Level::City => "city",
-            Level::Town => "town",
-            Level::Village => "village",
-        }
-    }
-
-    /// Parses [`Level::as_str`].
-    pub fn parse(s: &str) -> Option<Level> {
-        Level::ALL.into_iter().find(|l| l.as_str() == s)
-    }
-
-    /// True for the administrative levels and countries.
-    pub fn is_admin(self) -> bool {
-        matches!(self, Level::Country | Level::Admin1 | Level::Admin2 | Level::Admin3)
-    }
-}
+/// The kind of a place: the schema's place level (country, admin1 …
+/// village), largest first.
+pub use isnad_schema::PlaceLevel as Level;
 
 /// A level cue: a word just before a name saying what kind of place it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -318,7 +273,7 @@ impl Gazetteer {
         for e in &self.entries {
             n[e.level as usize] += 1;
         }
-        Level::ALL.into_iter().zip(n).collect()
+        Level::ALL.iter().copied().zip(n).collect()
     }
 
     /// All places, in file order.

@@ -271,7 +271,7 @@ fn parse_place(file: &str, line: usize, c: &[&str], text: &str) -> Result<Entry,
             return Err(e(format!("empty {name}")));
         }
     }
-    let level = Level::parse(c[1]).ok_or_else(|| e(format!("unknown level {:?}", c[1])))?;
+    let level: Level = c[1].parse().map_err(|_| e(format!("unknown level {:?}", c[1])))?;
     let coord = |s: &str, max: f64, what: &str| -> Result<f64, LoadError> {
         match s.parse::<f64>() {
             Ok(v) if v.is_finite() && v.abs() <= max => Ok(v),
