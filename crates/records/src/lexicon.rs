@@ -323,13 +323,13 @@ fn parse_ordinals(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), Load
 /// The phrases of `attribution/sources.tsv` as written, one per `|`-separated
 /// form, for readers that need the list itself rather than the phrase
 /// lookup (the corpus merge tells a source that names no one by them).
-pub fn source_phrases(data: &isnad_text::Data) -> Result<Vec<String>, LoadError> {
-    let embedded = include_str!("../../../data/attribution/sources.tsv");
-    let (file, content) = data.file("attribution/sources.tsv", embedded)?;
+pub fn source_phrases(data: &Data) -> Result<Vec<String>, LoadError> {
+    let rel = "attribution/sources.tsv";
+    let src = DATA_FILES.iter().find(|s| s.rel == rel).ok_or_else(|| err(rel, 0, "not a lexicon file"))?;
+    let (file, content) = data.file(src.rel, src.embedded)?;
     let mut out = Vec::new();
     for row in rows(&file, &content, "forms\tkind\tnotes") {
-        let (_, cols) = row?;
-        out.extend(forms(cols[0]).map(str::to_string));
+        out.extend(forms(row?.1[0]).map(str::to_string));
     }
     Ok(out)
 }
