@@ -30,7 +30,13 @@ fn main() -> ExitCode {
         }
     };
     let field = |v: &serde_json::Value, k: &str| v[k].as_str().map(str::to_string).filter(|s| !s.is_empty());
-    let p = Pipeline::new();
+    let p = match Pipeline::new() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("ant: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let started = Instant::now();
     let mut docs = Vec::new();
     for line in content.lines().filter(|l| !l.trim().is_empty()) {

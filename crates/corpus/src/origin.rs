@@ -3,8 +3,7 @@
 use std::sync::OnceLock;
 
 use isnad_schema::{Attribution, DocumentMeta};
-use isnad_text::lexicon::data_lines;
-use isnad_text::{match_key, phrase::strip_article, Data, LoadError, TextLexicon};
+use isnad_text::{data_lines, match_key, Affixes, Data, LoadError, TextLexicon};
 use rustc_hash::FxHashSet;
 
 /// The words origin keys read around source phrases, under `data/`.
@@ -43,12 +42,13 @@ impl OriginLexicon {
         let mut lex = OriginLexicon::default();
         let (file, text) = data.file(ORIGIN_WORDS_FILE, include_str!("../../../data/corpus/origin_words.tsv"))?;
         lex.parse_words(&file, &text)?;
+        let affixes = Affixes::load(data)?;
         for phrase in isnad_records::lexicon::source_phrases(data)? {
             let folded = match_key(&phrase);
             let words: Vec<&str> = folded
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty() && !lex.particles.contains(*w))
-                .map(strip_article)
+                .map(|w| affixes.strip_article(w))
                 .collect();
             lex.forms.insert(words.join(" "));
         }
@@ -66,7 +66,7 @@ impl OriginLexicon {
     fn parse_words(&mut self, file: &str, text: &str) -> Result<(), LoadError> {
         for row in data_lines(file, text, Some("role\tforms")) {
             let (line, cols) = row?;
-            let cols = isnad_text::lexicon::columns(file, line, cols, 2)?;
+            let cols = isnad_text::columns(file, line, cols, 2)?;
             let forms: Vec<String> =
                 cols[1].split('|').map(|f| match_key(f.trim())).filter(|f| !f.is_empty()).collect();
             if forms.is_empty() {
@@ -153,12 +153,19 @@ impl OriginLexicon {
     }
 }
 
+/// The embedded text lexicon: every document clustered here was analysed
+/// with it, so it loaded (the pipeline does not start otherwise).
+fn text_lexicon() -> Option<&'static TextLexicon> {
+    TextLexicon::embedded().ok()
+}
+
 /// Match key of the stem of one word, without the article.
 fn word_key(word: &str) -> String {
-    let seg = isnad_text::segment(word, 0, TextLexicon::embedded());
-    let stem = strip_article(&seg.stem);
+    let Some(lex) = text_lexicon() else { return match_key(word) };
+    let seg = isnad_text::segment(word, 0, lex);
+    let stem = lex.affixes().strip_article(&seg.stem);
     let stem = if stem.is_empty() { word } else { stem };
-    strip_article(stem).to_string()
+    lex.affixes().strip_article(stem).to_string()
 }
 
 /// The normalised outlet name: match key, spaces collapsed.

@@ -7,6 +7,21 @@
 //! (`القاعدة` is also "the base") is kept only with support: the same actor
 //! named unambiguously elsewhere in the document, or the alias coordinated
 //! with another actor (`الحوثي والقاعدة`).
+//!
+//! ```
+//! use isnad_entities::{Actors, Word};
+//! use isnad_text::{match_key, segment, Data, TextLexicon};
+//!
+//! let lex = TextLexicon::load(&Data::Embedded).unwrap();
+//! let actors = Actors::load(&Data::Embedded).unwrap();
+//! let text = ["قالت", "مليشيا", "الحوثي"];
+//! let keys: Vec<String> = text.iter().map(|w| match_key(w)).collect();
+//! let stems: Vec<String> = text.iter().map(|w| segment(w, 0, &lex).stem.to_string()).collect();
+//! let words: Vec<Word> = keys.iter().zip(&stems).map(|(k, s)| Word { key: k, stem: s }).collect();
+//! let found = actors.find(&words);
+//! assert_eq!((found[0].start, found[0].end), (1, 3));
+//! assert_eq!(actors.all()[found[0].actor].record.id, "ye.houthis");
+//! ```
 
 mod actors;
 

@@ -134,7 +134,7 @@ fn num(s: &str, what: &str) -> Result<f64, String> {
 /// Arabic text for display: diacritics, tatweel and controls dropped,
 /// spaces collapsed.
 fn clean_ar(s: &str) -> String {
-    let kept: String = s.chars().filter(|&c| !isnad_text::normalize::is_ignorable(c)).collect();
+    let kept: String = s.chars().filter(|&c| !isnad_text::is_ignorable(c)).collect();
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -170,9 +170,8 @@ fn split_parens(s: &str) -> (String, Vec<String>) {
 fn arabic_letters_only(s: &str) -> bool {
     // Persian ی and ک are the Arabic letters' other code points; any other
     // Persian, Kurdish or Urdu letter is not Arabic spelling.
-    let arabic = |c: char| {
-        matches!(c, ' ' | '\u{0621}'..='\u{064A}' | '\u{06CC}' | '\u{06A9}') || isnad_text::normalize::is_ignorable(c)
-    };
+    let arabic =
+        |c: char| matches!(c, ' ' | '\u{0621}'..='\u{064A}' | '\u{06CC}' | '\u{06A9}') || isnad_text::is_ignorable(c);
     if !s.chars().all(arabic) {
         return false;
     }
@@ -197,7 +196,7 @@ impl Filters {
         let (_, text) = data.file(GENERIC_NAMES_FILE, include_str!("../../../data/places/generic_names.txt"))?;
         let generic =
             text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| keys.key(l)).collect();
-        Ok(Filters { keys, generic, lex: TextLexicon::embedded() })
+        Ok(Filters { keys, generic, lex: TextLexicon::embedded()? })
     }
 
     /// True for a one-word name that is a common word.

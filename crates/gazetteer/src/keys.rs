@@ -18,7 +18,7 @@
 //! final h after a vowel: `Sana'a` = `Sanaa` = `Sana`, `Ta'izz` = `Taiz`,
 //! `Al-Bayda'` = `Bayda`, `Shabwah` = `Shabwa`.
 
-use isnad_text::normalize::{search_key, search_key_into};
+use isnad_text::{search_key, search_key_into};
 use isnad_text::{Data, LoadError};
 
 /// The data file of the name key's affixes, under `data/`.
@@ -49,9 +49,9 @@ impl NameKeys {
     /// what an ending is read as, `-` for the article).
     fn parse(file: &str, text: &str) -> Result<NameKeys, LoadError> {
         let (mut article, mut endings) = (None, Vec::new());
-        for row in isnad_text::lexicon::data_lines(file, text, Some(NAME_KEYS_HEADER)) {
+        for row in isnad_text::data_lines(file, text, Some(NAME_KEYS_HEADER)) {
             let (line, cols) = row?;
-            let cols = isnad_text::lexicon::columns(file, line, cols, 3)?;
+            let cols = isnad_text::columns(file, line, cols, 3)?;
             let form = search_key(cols[0].trim());
             if form.is_empty() {
                 return Err(LoadError::new(file, line, "empty form"));
@@ -154,7 +154,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// True for combining marks kept inside words (Arabic diacritics, tatweel,
 /// zero-width controls): never a word boundary.
 pub(crate) fn is_mark(c: char) -> bool {
-    isnad_text::normalize::is_ignorable(c) || matches!(c as u32, 0x0300..=0x036F)
+    isnad_text::is_ignorable(c) || matches!(c as u32, 0x0300..=0x036F)
 }
 
 /// True when `s` contains an Arabic letter.

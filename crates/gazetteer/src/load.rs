@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use isnad_text::lexicon::data_lines;
+use isnad_text::data_lines;
 use isnad_text::{Data, LoadError};
 use rustc_hash::FxHashMap;
 

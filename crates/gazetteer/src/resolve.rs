@@ -350,7 +350,8 @@ impl Gazetteer {
             let freq = if r.name.contains(' ') {
                 0
             } else {
-                isnad_text::TextLexicon::embedded().freq(&isnad_text::match_key(&r.name))
+                // The pipeline does not start without the embedded lexicon.
+                isnad_text::TextLexicon::embedded().map_or(0, |l| l.freq(&isnad_text::match_key(&r.name)))
             };
             let written = strict_key(&r.name);
             for c in cands {
@@ -467,7 +468,7 @@ impl Gazetteer {
 /// tatweel dropped, ة/ه and ى/ي folded, hamza kept (`وأن` is not `وان`).
 fn strict_key(s: &str) -> String {
     s.chars()
-        .filter(|&c| !isnad_text::normalize::is_ignorable(c))
+        .filter(|&c| !isnad_text::is_ignorable(c))
         .map(|c| match c {
             'ة' => 'ه',
             'ى' => 'ي',

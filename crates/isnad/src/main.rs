@@ -197,8 +197,8 @@ fn main() -> ExitCode {
 
 fn pipeline(data: &Option<PathBuf>) -> anyhow::Result<Pipeline> {
     Ok(match data {
-        Some(dir) => Pipeline::with_lexicon(isnad_text::TextLexicon::from_dir(&dir.join("lexicon"))?),
-        None => Pipeline::new(),
+        Some(dir) => Pipeline::with_lexicon(isnad_text::TextLexicon::load(&isnad_text::Data::Dir(dir.clone()))?),
+        None => Pipeline::new()?,
     })
 }
 
@@ -333,7 +333,7 @@ fn data_wordfreq(
             }
         }
     }
-    let table = isnad_text::lexicon::build_wordfreq(texts.iter().map(|s| s.as_str()), min_count);
+    let table = isnad_text::build_wordfreq(texts.iter().map(|s| s.as_str()), min_count);
     let sources: Vec<String> =
         conll.iter().chain(jsonl).map(|p| p.file_name().unwrap_or_default().to_string_lossy().into_owned()).collect();
     let header = format!(

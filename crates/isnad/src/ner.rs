@@ -38,7 +38,7 @@ fn read_conll(path: &Path) -> anyhow::Result<Vec<conll::Sentence>> {
 }
 
 fn infos(p: &Pipeline, sents: &[conll::Sentence]) -> anyhow::Result<Vec<(Vec<isnad_tagger::TokenInfo>, Vec<u8>)>> {
-    let dict = ner::name_dict()?;
+    let dict = ner::name_dict(&isnad_text::Data::Embedded, p.lexicon())?;
     let mut seg = Segmenter::new(p.lexicon());
     Ok(sents
         .iter()
@@ -83,7 +83,7 @@ pub fn eval(p: &Pipeline, conll: &Path, model: Option<&Path>, errors: usize) -> 
     let model = match model {
         Some(path) => {
             let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-            Tagger::load(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+            Tagger::parse(&path.display().to_string(), &text)?
         }
         None => p.ner_model().map_err(anyhow::Error::msg)?.clone(),
     };

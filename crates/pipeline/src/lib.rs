@@ -43,16 +43,10 @@ pub struct Pipeline {
     lex: &'static TextLexicon,
 }
 
-impl Default for Pipeline {
-    fn default() -> Self {
-        Pipeline::new()
-    }
-}
-
 impl Pipeline {
     /// A pipeline over the embedded data.
-    pub fn new() -> Pipeline {
-        Pipeline { lex: TextLexicon::embedded() }
+    pub fn new() -> Result<Pipeline, isnad_text::LoadError> {
+        Ok(Pipeline { lex: TextLexicon::embedded()? })
     }
 
     /// A pipeline over an edited copy of the lexicon files.
@@ -258,7 +252,7 @@ impl Pipeline {
                         }
                     }
                     None => {
-                        let ty = match actor.kind.as_str() {
+                        let ty = match actor.record.kind.as_str() {
                             "person" => "PER",
                             "state" => "LOC",
                             _ => "ORG",
@@ -278,7 +272,7 @@ impl Pipeline {
                     generic.push(isnad_records::GenericMention {
                         start: sentences[s][m.start].start,
                         end: sentences[s][m.end - 1].end,
-                        actor: a.all()[m.actor].to_ref(),
+                        actor: a.all()[m.actor].record.clone(),
                     });
                 }
             }
@@ -303,7 +297,7 @@ impl Pipeline {
             let actor = actor.and_then(|i| actors.map(|x| &x.all()[i]));
             let place = resolved[k].clone();
             let target = match (actor, &place) {
-                (Some(x), _) => format!("actor:{}", x.id),
+                (Some(x), _) => format!("actor:{}", x.record.id),
                 (None, Some(p)) => format!("place:{}", p.id),
                 _ => format!("text:{}", infos[s][a..b].iter().map(|t| t.stem.as_str()).collect::<Vec<_>>().join(" ")),
             };
@@ -315,7 +309,7 @@ impl Pipeline {
                 end,
                 text: chars.slice(text, start, end).to_string(),
                 ty: ty.to_string(),
-                actor: actor.map(|x| x.to_ref()),
+                actor: actor.map(|x| x.record.clone()),
                 place,
             });
         }
@@ -361,12 +355,9 @@ fn anaphors(
     generic.sort_by_key(|g| g.start);
 }
 
-/// The embedded model file.
-pub const NER_MODEL: &str = include_str!("../../../data/models/ner.model");
-
 /// Parses the embedded model (what start-up pays once).
 pub fn load_ner_model() -> Result<isnad_tagger::Tagger, String> {
-    isnad_tagger::Tagger::load(NER_MODEL).map_err(|e| format!("data/models/ner.model: {e}"))
+    isnad_tagger::Tagger::load(&isnad_text::Data::Embedded).map_err(|e| e.to_string())
 }
 
 /// A stable content identifier: FNV-1a 64 of the text, in hex.
@@ -412,8 +403,8 @@ fn kind_name(k: isnad_text::QuantityKind) -> &'static str {
     }
 }
 
-fn relation_name(r: isnad_text::lexicon::Relation) -> &'static str {
-    use isnad_text::lexicon::Relation::*;
+fn relation_name(r: isnad_text::Relation) -> &'static str {
+    use isnad_text::Relation::*;
     match r {
         About => "about",
         MoreThan => "more_than",

@@ -2,26 +2,40 @@
 //! (clitic stems, name-dictionary and cue flags) and tagger output into
 //! entity spans. The dictionaries come from the project's data files.
 
+use isnad_entities::Actors;
 use isnad_tagger::{NameDict, NameType, TokenInfo};
-use isnad_text::lexicon::{data_lines, LoadError};
-use isnad_text::{Segmenter, Token, TokenKind};
+use isnad_text::{data_lines, Data, LoadError, Segmenter, TextLexicon, Token, TokenKind};
 
 /// Corpus frequency from which a one-word minor place name counts as a
 /// common word for the dictionary features.
 const COMMON_WORD_FREQ: u32 = 20;
 
-const CUES: &str = include_str!("../../../data/ner/cues.tsv");
+/// The cue words, under `data/`, with the embedded copy.
+const CUES: (&str, &str) = ("ner/cues.tsv", include_str!("../../../data/ner/cues.tsv"));
+/// The name lists, under `data/`, with their embedded copies and types.
 const NAME_LISTS: [(&str, &str, NameType); 4] = [
-    ("data/ner/names_person.txt", include_str!("../../../data/ner/names_person.txt"), NameType::Pers),
-    ("data/ner/names_location.txt", include_str!("../../../data/ner/names_location.txt"), NameType::Loc),
-    ("data/ner/names_org.txt", include_str!("../../../data/ner/names_org.txt"), NameType::Org),
-    ("data/ner/names_misc.txt", include_str!("../../../data/ner/names_misc.txt"), NameType::Misc),
+    ("ner/names_person.txt", include_str!("../../../data/ner/names_person.txt"), NameType::Pers),
+    ("ner/names_location.txt", include_str!("../../../data/ner/names_location.txt"), NameType::Loc),
+    ("ner/names_org.txt", include_str!("../../../data/ner/names_org.txt"), NameType::Org),
+    ("ner/names_misc.txt", include_str!("../../../data/ner/names_misc.txt"), NameType::Misc),
 ];
 
-/// Builds the name dictionary and cue list from the embedded data.
-pub fn name_dict() -> Result<NameDict, LoadError> {
-    let mut d = NameDict::new();
-    for row in data_lines("data/ner/cues.tsv", CUES, Some("word\tclass")) {
+/// Builds the name dictionary and cue list from `data` (cue words, name
+/// lists, actor aliases) and the embedded gazetteer; `lex` decides which
+/// place names are common words. Errors name the file and line.
+pub fn name_dict(data: &Data, lex: &TextLexicon) -> Result<NameDict, LoadError> {
+    let mut d = NameDict::new(lex.affixes());
+    add_cues(&mut d, data)?;
+    add_name_lists(&mut d, data)?;
+    add_actors(&mut d, &Actors::load(data)?);
+    add_places(&mut d, lex)?;
+    Ok(d)
+}
+
+/// `word<TAB>class` lines of `ner/cues.tsv`.
+fn add_cues(d: &mut NameDict, data: &Data) -> Result<(), LoadError> {
+    let (file, content) = data.file(CUES.0, CUES.1)?;
+    for row in data_lines(&file, &content, Some("word\tclass")) {
         let (line, cols) = row?;
         let class = match cols.as_slice() {
             [_, "title"] => "title",
@@ -29,62 +43,71 @@ pub fn name_dict() -> Result<NameDict, LoadError> {
             [_, "org"] => "org",
             [_, "misc"] => "misc",
             [_, "kunya"] => "kunya",
-            _ => {
-                return Err(LoadError {
-                    file: "data/ner/cues.tsv".into(),
-                    line,
-                    message: "expected `word<TAB>title|kunya|loc|org|misc`".into(),
-                })
-            }
+            _ => return Err(LoadError::new(&file, line, "expected `word<TAB>title|kunya|loc|org|misc`")),
         };
         d.add_cue(cols[0], class);
     }
-    for (file, content, ty) in NAME_LISTS {
-        for row in data_lines(file, content, None) {
+    Ok(())
+}
+
+/// One name per line of each `ner/names_*.txt`.
+fn add_name_lists(d: &mut NameDict, data: &Data) -> Result<(), LoadError> {
+    for (rel, embedded, ty) in NAME_LISTS {
+        let (file, content) = data.file(rel, embedded)?;
+        for row in data_lines(&file, &content, None) {
             let (line, cols) = row?;
             if cols.len() != 1 {
-                return Err(LoadError { file: file.into(), line, message: "expected one name per line".into() });
+                return Err(LoadError::new(&file, line, "expected one name per line"));
             }
             d.add(cols[0].trim(), ty);
         }
     }
-    for actor in isnad_entities::Actors::embedded()?.all() {
-        let ty = match actor.kind.as_str() {
+    Ok(())
+}
+
+/// The Arabic names and unambiguous aliases of the actors, by kind.
+fn add_actors(d: &mut NameDict, actors: &Actors) {
+    for actor in actors.all() {
+        let ty = match actor.record.kind.as_str() {
             "generic" => continue,
             "person" => NameType::Pers,
             "state" => NameType::Loc,
             _ => NameType::Org,
         };
-        for alias in actor.aliases_ar.iter().chain([&actor.name_ar]) {
+        for alias in actor.aliases_ar.iter().chain([&actor.record.name_ar]) {
             if !actor.ambiguous.contains(&isnad_text::match_key(alias)) {
                 d.add(alias, ty);
             }
         }
     }
-    // Gazetteer names down to towns; a one-word name that is a frequent
-    // word of the corpus (الخميس، خبر، حول) is left out below admin1.
+}
+
+/// Gazetteer names down to towns; a one-word name that is a frequent word
+/// of the corpus (الخميس، خبر، حول) is left out below admin1.
+fn add_places(d: &mut NameDict, lex: &TextLexicon) -> Result<(), LoadError> {
+    use isnad_gazetteer::Level;
+    let article = lex.affixes().article();
     let gaz = isnad_gazetteer::Gazetteer::embedded()?;
-    let lex = isnad_text::TextLexicon::embedded();
     for (name, level) in gaz.names() {
-        use isnad_gazetteer::Level;
         let major = matches!(level, Level::Country | Level::Admin1);
         let minor = matches!(level, Level::Admin2 | Level::City | Level::Town);
         let common = !name.contains(' ') && {
             let k = isnad_text::match_key(name);
-            let bare = k.strip_prefix("ال").unwrap_or(&k);
-            lex.freq(&k).max(lex.freq(bare)).max(lex.freq(&format!("ال{bare}"))) >= COMMON_WORD_FREQ
+            let bare = k.strip_prefix(article).unwrap_or(&k);
+            lex.freq(&k).max(lex.freq(bare)).max(lex.freq(&format!("{article}{bare}"))) >= COMMON_WORD_FREQ
         };
         if major || (minor && !common) {
             d.add(name, NameType::Loc);
         }
     }
-    Ok(d)
+    Ok(())
 }
 
-/// The embedded name dictionary (built once).
-pub fn embedded_dict() -> Result<&'static NameDict, String> {
-    static DICT: std::sync::OnceLock<Result<NameDict, String>> = std::sync::OnceLock::new();
-    DICT.get_or_init(|| name_dict().map_err(|e| e.to_string())).as_ref().map_err(|e| e.clone())
+/// The embedded name dictionary (built once; an error is kept and returned
+/// on every call).
+pub fn embedded_dict() -> Result<&'static NameDict, LoadError> {
+    static DICT: std::sync::OnceLock<Result<NameDict, LoadError>> = std::sync::OnceLock::new();
+    DICT.get_or_init(|| name_dict(&Data::Embedded, TextLexicon::embedded()?)).as_ref().map_err(|e| e.clone())
 }
 
 /// The schema's name of a tagger type (`PER` for persons).
@@ -96,14 +119,16 @@ pub fn type_name(ty: u8) -> &'static str {
     }
 }
 
-fn distribution(infos: &mut [TokenInfo], lex: &isnad_text::TextLexicon) {
+/// Sets the corpus-frequency classes of the Arabic tokens: the stem's
+/// frequency bare and with the article.
+fn distribution(infos: &mut [TokenInfo], lex: &TextLexicon) {
     let mut buf = String::new();
     for t in infos.iter_mut() {
         if t.shape != 'A' {
             continue;
         }
         buf.clear();
-        buf.push_str("ال");
+        buf.push_str(lex.affixes().article());
         buf.push_str(&t.stem);
         t.set_distribution(lex.freq(&t.stem), lex.freq(&buf));
     }

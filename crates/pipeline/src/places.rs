@@ -58,8 +58,9 @@ pub fn resolve(
     mentions: &[Mention],
     actors: Option<&Actors>,
 ) -> (Vec<Option<PlaceRef>>, Option<String>) {
-    let wants =
-        |m: &Mention| m.3 == "LOC" || m.4.and_then(|a| actors.map(|x| x.all()[a].kind == "state")).unwrap_or(false);
+    let wants = |m: &Mention| {
+        m.3 == "LOC" || m.4.and_then(|a| actors.map(|x| x.all()[a].record.kind == "state")).unwrap_or(false)
+    };
     // The name to look up: the first word's stem (clitics off), then the rest as written.
     let name = |m: &Mention| -> String {
         let toks = sentences[m.0];

@@ -3,8 +3,7 @@
 //! `data/factuality`, `data/framing.tsv`), and the function words and
 //! ordinals the rules look for (`data/records`).
 
-use isnad_text::lexicon::data_lines;
-use isnad_text::{Data, LoadError, PhraseIndex};
+use isnad_text::{data_lines, Data, LoadError, PhraseIndex};
 
 use crate::words::{Ordinals, Words};
 
@@ -112,7 +111,7 @@ pub struct Term {
 }
 
 /// All of it, indexed for phrase lookup.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct RecordsLexicon {
     /// Event triggers.
     pub triggers: PhraseIndex<Trigger>,
@@ -168,12 +167,26 @@ impl RecordsLexicon {
     /// Loads the lexicon from `data` (the embedded files, or a directory laid
     /// out like `data/`); a malformed line is an error naming file and line.
     pub fn load(data: &Data) -> Result<RecordsLexicon, LoadError> {
-        let mut lex = RecordsLexicon::default();
+        let mut lex = RecordsLexicon::empty(&isnad_text::Affixes::load(data)?);
         for src in &DATA_FILES {
             let (name, text) = data.file(src.rel, src.embedded)?;
             (src.parse)(&mut lex, &name, &text)?;
         }
         Ok(lex)
+    }
+
+    /// An empty lexicon whose phrases are read through `affixes`.
+    fn empty(affixes: &isnad_text::Affixes) -> RecordsLexicon {
+        RecordsLexicon {
+            triggers: PhraseIndex::new(affixes),
+            cues: PhraseIndex::new(affixes),
+            sources: PhraseIndex::new(affixes),
+            factuality: PhraseIndex::new(affixes),
+            framing: PhraseIndex::new(affixes),
+            count_cues: PhraseIndex::new(affixes),
+            words: Words::default(),
+            ordinals: Ordinals::default(),
+        }
     }
 
     /// The embedded lexicon (loaded once).
@@ -195,7 +208,7 @@ fn rows<'a>(
     let n = header.split('\t').count();
     data_lines(file, content, Some(header)).map(move |row| {
         let (line, cols) = row?;
-        Ok((line, isnad_text::lexicon::columns(file, line, cols, n)?))
+        Ok((line, isnad_text::columns(file, line, cols, n)?))
     })
 }
 
@@ -355,7 +368,7 @@ ied\tعبوات ناسفة|عبوة ناسفة\tnoun\tASSAULT\texplosives\tExplo
     /// Parses the files given as (name, content) in load order; the files
     /// not given are the embedded ones.
     pub fn parse(files: &[(&str, &str)]) -> Result<RecordsLexicon, LoadError> {
-        let mut lex = RecordsLexicon::default();
+        let mut lex = RecordsLexicon::empty(&isnad_text::Affixes::load(&Data::Embedded)?);
         for (i, src) in DATA_FILES.iter().enumerate() {
             let (name, text) = files.get(i).copied().unwrap_or((src.rel, src.embedded));
             (src.parse)(&mut lex, name, text)?;

@@ -5,7 +5,7 @@
 //! the tokens carry, so a spelling variant the key folds (آنفة, انفة) is one
 //! entry and cannot miss.
 
-use isnad_text::lexicon::{columns, data_lines};
+use isnad_text::{columns, data_lines};
 use isnad_text::{match_key, LoadError};
 
 /// A set of words, each kept as its match key.

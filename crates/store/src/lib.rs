@@ -26,7 +26,7 @@
 //! use isnad_store::{content_hash, Inserted, Store};
 //! let text = "عقد وزراء الخارجية اجتماعات في عدن يوم الأحد.";
 //! let meta = InputMeta { id: Some("d1".into()), ..Default::default() };
-//! let doc = Pipeline::new().analyze(Input { meta, text: text.into() }, Options::default());
+//! let doc = Pipeline::new().unwrap().analyze(Input { meta, text: text.into() }, Options::default());
 //! let mut store = Store::in_memory()?;
 //! assert_eq!(store.insert(&doc, &content_hash(text), "example")?, Inserted::Added);
 //! assert_eq!(store.insert(&doc, &content_hash(text), "again")?, Inserted::Duplicate);
@@ -350,7 +350,11 @@ impl Store {
                 MIGRATIONS.len()
             )));
         }
-        Ok(Store { conn, lex: TextLexicon::embedded(), terms: SearchTerms::embedded()? })
+        Ok(Store {
+            conn,
+            lex: TextLexicon::embedded().map_err(|e| StoreError(e.to_string()))?,
+            terms: SearchTerms::embedded()?,
+        })
     }
 
     fn init(mut conn: Connection) -> Result<Store> {
@@ -371,7 +375,11 @@ impl Store {
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
             tx.commit()?;
         }
-        Ok(Store { conn, lex: TextLexicon::embedded(), terms: SearchTerms::embedded()? })
+        Ok(Store {
+            conn,
+            lex: TextLexicon::embedded().map_err(|e| StoreError(e.to_string()))?,
+            terms: SearchTerms::embedded()?,
+        })
     }
 
     /// The schema version of the open database.
@@ -752,7 +760,7 @@ fn outlet_actors<'m>(
             continue;
         }
         if let Some(a) = actors.media_by_name(outlet) {
-            out.insert(key, (a.id.clone(), a.name_en.clone()));
+            out.insert(key, (a.record.id.clone(), a.record.name.clone()));
         }
     }
     out

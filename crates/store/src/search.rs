@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use isnad_text::lexicon::data_lines;
+use isnad_text::data_lines;
 use isnad_text::{search_key, Data, LoadError, Segmenter, TokenKind};
 
 /// The endings cut for search, under `data/`.
@@ -106,7 +106,7 @@ mod tests {
 
     #[test]
     fn search_terms_fold_clitics_and_plurals() {
-        let mut seg = Segmenter::new(TextLexicon::embedded());
+        let mut seg = Segmenter::new(TextLexicon::embedded().unwrap());
         let t = |w: &str, seg: &mut Segmenter<'_>| terms().term(w, seg);
         // اجتماع finds الاجتماعات: the query term is a prefix of the indexed one (or equal).
         assert!(t("الاجتماعات", &mut seg).starts_with(&t("اجتماع", &mut seg)));
@@ -124,7 +124,7 @@ mod tests {
         // Only ات: الحوثيين keeps its ending.
         std::fs::write(&path, "# endings\nات\n").unwrap();
         let only_at = SearchTerms::load(&Data::Dir(dir.clone())).expect("loads");
-        let mut seg = Segmenter::new(TextLexicon::embedded());
+        let mut seg = Segmenter::new(TextLexicon::embedded().unwrap());
         assert_ne!(only_at.term("الحوثيين", &mut seg), only_at.term("الحوثي", &mut seg));
         assert_eq!(only_at.term("الاجتماعات", &mut seg), only_at.term("اجتماع", &mut seg));
         // Two words on a line.

@@ -5,9 +5,17 @@
 
 use std::fmt::Write as _;
 
+use isnad_text::{Data, LoadError};
+
 use crate::features::TokenInfo;
 use crate::model::{train, Model, TrainOptions};
 use crate::{spans, Label};
+
+/// Where the tagger's model lives under `data/`, and its embedded copy.
+const MODEL_FILE: &str = "models/ner.model";
+const EMBEDDED_MODEL: &str = include_str!("../../../data/models/ner.model");
+/// The line that starts the second pass of a two-pass file.
+const PASS_2: &str = "pass\t2\n";
 
 /// A first-pass and a second-pass model.
 #[derive(Clone, Debug, Default)]
@@ -22,7 +30,7 @@ pub const DEFAULT_WINDOW: usize = 25;
 
 /// Fills `memory` of every token from labels of the other sentences within
 /// `window` sentences (all of them with `usize::MAX`).
-pub fn set_memory(sents: &mut [Vec<TokenInfo>], labels: &[Vec<Label>], window: usize) {
+pub(crate) fn set_memory(sents: &mut [Vec<TokenInfo>], labels: &[Vec<Label>], window: usize) {
     // (sentence, stem) → bits, per sentence.
     let tagged: Vec<Vec<(String, u8)>> = sents
         .iter()
@@ -106,17 +114,29 @@ impl Tagger {
         self.first.n_features() + self.second.as_ref().map_or(0, |m| m.n_features())
     }
 
-    /// Reads a tagger file: `isnad-ner 2` with two `pass` sections, or a
-    /// single-pass `isnad-ner 1` model.
-    pub fn load(text: &str) -> Result<Tagger, String> {
-        if let Some(rest) = text.split_once("isnad-ner\t2\n").map(|(_, r)| r) {
-            let (a, b) = rest.split_once("pass\t2\n").ok_or("missing `pass 2` section")?;
-            let a = a.split_once("pass\t1\n").map(|(_, a)| a).ok_or("missing `pass 1` section")?;
-            let first = Model::load(&format!("isnad-ner\t1\n{a}")).map_err(|e| format!("pass 1: {e}"))?;
-            let second = Model::load(&format!("isnad-ner\t1\n{b}")).map_err(|e| format!("pass 2: {e}"))?;
-            return Ok(Tagger { first, second: Some(second) });
-        }
-        Ok(Tagger { first: Model::load(text)?, second: None })
+    /// Loads the model file `models/ner.model` of `data`; errors name the
+    /// file and line.
+    pub fn load(data: &Data) -> Result<Tagger, LoadError> {
+        let (file, text) = data.file(MODEL_FILE, EMBEDDED_MODEL)?;
+        Tagger::parse(&file, &text)
+    }
+
+    /// Reads a tagger file named `file`: `isnad-ner 2` with two `pass`
+    /// sections, or a single-pass `isnad-ner 1` model.
+    pub fn parse(file: &str, text: &str) -> Result<Tagger, LoadError> {
+        let Some((_, rest)) = text.split_once("isnad-ner\t2\n") else {
+            return Ok(Tagger { first: Model::parse(file, text)?, second: None });
+        };
+        let missing = |pass: &str| LoadError::new(file, 0, format!("missing `pass {pass}` section"));
+        let (a, b) = rest.split_once(PASS_2).ok_or_else(|| missing("2"))?;
+        let a = a.split_once("pass\t1\n").map(|(_, a)| a).ok_or_else(|| missing("1"))?;
+        // Line numbers count from the start of the file: b ends it, a ends before PASS_2.
+        let b_at = text.len() - b.len();
+        let a_at = b_at - PASS_2.len() - a.len();
+        let lines_before = |at: usize| text[..at].matches('\n').count();
+        let first = Model::parse_body(file, a, lines_before(a_at))?;
+        let second = Model::parse_body(file, b, lines_before(b_at))?;
+        Ok(Tagger { first, second: Some(second) })
     }
 }
 
@@ -166,7 +186,7 @@ mod tests {
 
     #[test]
     fn whole_document_memory_equals_the_widest_window() {
-        let lex = isnad_text::TextLexicon::embedded();
+        let lex = isnad_text::TextLexicon::embedded().unwrap();
         let sent = |w: &[&str]| -> Vec<TokenInfo> {
             w.iter().map(|w| TokenInfo::new(w, Some(&isnad_text::segment(w, 0, lex)))).collect()
         };
@@ -186,5 +206,26 @@ mod tests {
         assert_eq!(mem(&a), mem(&b));
         // The last sentence's صنعاء was tagged B-LOC elsewhere, not in its own sentence.
         assert_eq!(b[3][0].memory, 1 << 2);
+    }
+
+    #[test]
+    fn a_malformed_line_of_a_copied_model_names_the_file_and_its_line() {
+        let dir = std::env::temp_dir().join(format!("isnad-tagger-model-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("models")).unwrap();
+        let text = "# two passes\nisnad-ner\t2\npass\t1\nt\t<s>\tO:1\npass\t2\nt\t<s>\tO:1\nf\tw=x\tO:one\n";
+        std::fs::write(dir.join("models/ner.model"), text).unwrap();
+        let e = Tagger::load(&Data::Dir(dir.clone())).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(e.file.ends_with("models/ner.model"), "{e}");
+        assert_eq!(e.line, 7, "{e}");
+        assert!(e.message.contains("one"), "{e}");
+        let ok = Tagger::parse("m", &text.replace("O:one", "O:1")).unwrap();
+        assert_eq!(ok.n_features(), 1);
+    }
+
+    #[test]
+    fn the_embedded_model_loads_with_both_passes() {
+        let t = Tagger::load(&Data::Embedded).unwrap();
+        assert!(t.second.is_some() && t.n_features() > 10_000);
     }
 }

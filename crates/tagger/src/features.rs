@@ -10,9 +10,13 @@ use rustc_hash::FxHasher;
 pub struct TokenInfo {
     /// Match key of the whole token.
     pub key: String,
-    /// Match key of the clitic-stripped stem (without the article).
+    /// The stem the clitic segmenter leaves ([`isnad_text::Segmentation::stem`]:
+    /// a match key without the clitics it cut, article included); the whole
+    /// key for a token that is not a word.
     pub stem: String,
-    /// Proclitics cut off, e.g. `و+ال` (empty when none).
+    /// The proclitics cut off, one letter per clitic joined by `+`: `c`
+    /// conjunction, `p` preposition, `f` future, `d` article (`c+d` for
+    /// `وال…`; empty when none).
     pub prefix: String,
     /// Shape class: `A` Arabic, `L` Latin, `D` digits, `P` punctuation, `M` mixed.
     pub shape: char,
@@ -89,7 +93,7 @@ fn shape(text: &str) -> char {
             0x064B..=0x065F | 0x0640 | 0x0670 => {}
             0x0621..=0x064A | 0x066E..=0x06D3 | 0xFB50..=0xFEFC => ar = true,
             _ if c.is_ascii_alphabetic() => la = true,
-            _ if isnad_text::token::digit_value(c).is_some() => di = true,
+            _ if isnad_text::digit_value(c).is_some() => di = true,
             _ => other = true,
         }
     }

@@ -3,11 +3,32 @@
 //! neighbours, name-dictionary membership, cue words), decoded with a Viterbi
 //! search constrained to valid BIO sequences.
 //!
-//! The public surface is small: [`Model::load`]/[`Model::save`] (a readable
-//! text format), [`Model::predict`], [`train`], [`conll`] for data and
-//! scoring. Features are hashed at prediction time (no allocation per
-//! feature); the model file keeps the feature strings so it can be read and
-//! diffed.
+//! The public surface is small: [`Tagger::load`] (the model file of a
+//! [`isnad_text::Data`] source) and [`Tagger::predict`], [`train`] and
+//! [`train_document`], [`NameDict`] for dictionary features, [`conll`] for
+//! data and scoring. Features are hashed at prediction time (no allocation
+//! per feature); the model file keeps the feature strings so it can be read
+//! and diffed.
+//!
+//! ```
+//! use isnad_tagger::{spans, train, TokenInfo, TrainOptions, TYPES};
+//! use isnad_text::{segment, Data, TextLexicon};
+//!
+//! let lex = TextLexicon::load(&Data::Embedded).unwrap();
+//! let sent = |words: &[&str]| -> Vec<TokenInfo> {
+//!     words.iter().map(|w| TokenInfo::new(w, Some(&segment(w, 0, &lex)))).collect()
+//! };
+//! // Labels: 0 = O, 1 = B-PERS, 3 = B-LOC.
+//! let data = vec![
+//!     (sent(&["زار", "محمد", "صنعاء"]), vec![0, 1, 3]),
+//!     (sent(&["غادر", "علي", "عدن"]), vec![0, 1, 3]),
+//! ];
+//! let opts = TrainOptions { epochs: 5, min_count: 1, ..TrainOptions::default() };
+//! let (model, _text) = train(&data, &opts, &mut |_| {});
+//! let found = spans(&model.predict(&sent(&["زار", "علي", "عدن"])));
+//! let types: Vec<&str> = found.iter().map(|s| TYPES[s.ty as usize]).collect();
+//! assert_eq!(types, ["PERS", "LOC"]);
+//! ```
 
 pub mod conll;
 mod document;
@@ -15,7 +36,7 @@ mod features;
 mod model;
 mod names;
 
-pub use document::{set_memory, train_document, Tagger, DEFAULT_WINDOW};
+pub use document::{train_document, Tagger, DEFAULT_WINDOW};
 pub use features::TokenInfo;
 pub use model::{train, Model, TrainOptions};
 pub use names::{NameDict, NameType};
@@ -24,13 +45,13 @@ pub use names::{NameDict, NameType};
 pub const TYPES: [&str; 4] = ["PERS", "LOC", "ORG", "MISC"];
 
 /// Number of labels: O, then B-/I- per type.
-pub const N_LABELS: usize = 1 + 2 * TYPES.len();
+pub(crate) const N_LABELS: usize = 1 + 2 * TYPES.len();
 
 /// A BIO label: 0 = O, 1 + 2t = B-type t, 2 + 2t = I-type t.
 pub type Label = u8;
 
 /// The label's name (`O`, `B-PERS`, …).
-pub fn label_name(l: Label) -> String {
+pub(crate) fn label_name(l: Label) -> String {
     match l {
         0 => "O".to_string(),
         l => {
@@ -45,7 +66,7 @@ pub fn label_name(l: Label) -> String {
 }
 
 /// Parses `O`, `B-PERS`, `I-LOC`, … (`PER` is read as `PERS`).
-pub fn parse_label(s: &str) -> Option<Label> {
+pub(crate) fn parse_label(s: &str) -> Option<Label> {
     if s == "O" {
         return Some(0);
     }

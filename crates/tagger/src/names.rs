@@ -1,6 +1,7 @@
 //! Name dictionaries (gazetteer places, actor aliases, curated name lists)
 //! marked on token sequences by longest match, for the tagger's features.
 
+use isnad_text::Affixes;
 use rustc_hash::FxHashMap;
 
 use crate::features::TokenInfo;
@@ -19,24 +20,23 @@ pub enum NameType {
 }
 
 /// Multi-word names, keyed by their first word's stem (article dropped).
-#[derive(Default, Debug)]
+#[derive(Debug)]
 pub struct NameDict {
     by_first: FxHashMap<String, Vec<(Vec<String>, NameType)>>,
     cues: FxHashMap<String, &'static str>,
     len: usize,
-}
-
-fn strip_article(k: &str) -> &str {
-    match k.strip_prefix("ال") {
-        Some(r) if r.chars().count() >= 2 => r,
-        _ => k,
-    }
+    affixes: Affixes,
 }
 
 impl NameDict {
-    /// An empty dictionary.
-    pub fn new() -> NameDict {
-        NameDict::default()
+    /// An empty dictionary that drops the article of [`Affixes`] from first
+    /// words and cues.
+    pub fn new(affixes: &Affixes) -> NameDict {
+        NameDict { by_first: FxHashMap::default(), cues: FxHashMap::default(), len: 0, affixes: affixes.clone() }
+    }
+
+    fn strip_article<'k>(&self, key: &'k str) -> &'k str {
+        self.affixes.strip_article(key)
     }
 
     /// Number of names.
@@ -53,7 +53,7 @@ impl NameDict {
     pub fn add(&mut self, name: &str, ty: NameType) {
         let words: Vec<String> = name.split_whitespace().map(isnad_text::match_key).filter(|w| !w.is_empty()).collect();
         let Some(first) = words.first() else { return };
-        let first = strip_article(first).to_string();
+        let first = self.strip_article(first).to_string();
         let rest = words[1..].to_vec();
         let list = self.by_first.entry(first).or_default();
         if !list.iter().any(|(r, t)| *r == rest && *t == ty) {
@@ -65,18 +65,18 @@ impl NameDict {
     /// Adds a cue word (its stem) with its class, e.g. `وزير` → `title`.
     pub fn add_cue(&mut self, word: &str, class: &'static str) {
         let k = isnad_text::match_key(word);
-        self.cues.insert(strip_article(&k).to_string(), class);
+        self.cues.insert(self.strip_article(&k).to_string(), class);
     }
 
     /// Sets `names` and `cue` on every token by longest match.
     pub fn mark(&self, toks: &mut [TokenInfo]) {
         for t in toks.iter_mut() {
             t.names = 0;
-            t.cue = self.cues.get(strip_article(&t.stem)).copied().unwrap_or("");
+            t.cue = self.cues.get(self.strip_article(&t.stem)).copied().unwrap_or("");
         }
         let mut i = 0;
         while i < toks.len() {
-            let first = strip_article(&toks[i].stem);
+            let first = self.strip_article(&toks[i].stem);
             let mut best: Option<(usize, u8)> = None; // (length, type bits)
             if let Some(list) = self.by_first.get(first) {
                 for (rest, ty) in list {
@@ -113,13 +113,13 @@ mod tests {
     use super::*;
 
     fn info(words: &[&str]) -> Vec<TokenInfo> {
-        let lex = isnad_text::TextLexicon::embedded();
+        let lex = isnad_text::TextLexicon::embedded().unwrap();
         words.iter().map(|w| TokenInfo::new(w, Some(&isnad_text::segment(w, 0, lex)))).collect()
     }
 
     #[test]
     fn longest_match_with_clitics() {
-        let mut d = NameDict::new();
+        let mut d = NameDict::new(isnad_text::TextLexicon::embedded().unwrap().affixes());
         d.add("الولايات المتحدة", NameType::Loc);
         d.add("الولايات", NameType::Misc);
         d.add("صنعاء", NameType::Loc);

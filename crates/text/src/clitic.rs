@@ -80,8 +80,6 @@ impl Segmentation {
     }
 }
 
-const PRONOUNS: [&str; 9] = ["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه"];
-
 /// Corpus evidence that `stem` (match key chars) is a word on its own; with
 /// `pron`, also through an enclitic cut of it.
 fn evidence(lex: &TextLexicon, stem: &str) -> u32 {
@@ -102,7 +100,7 @@ fn enclitic(lex: &TextLexicon, stem: &str) -> Option<(usize, String)> {
         return None;
     }
     let whole = lex.freq(stem);
-    for p in PRONOUNS {
+    for p in lex.affixes().pronouns() {
         let Some(s) = stem.strip_suffix(p) else { continue };
         if s.chars().count() < 2 {
             continue;
@@ -130,63 +128,72 @@ fn enclitic(lex: &TextLexicon, stem: &str) -> Option<(usize, String)> {
 /// offset in the document.
 pub fn segment(word: &str, start: u32, lex: &TextLexicon) -> Segmentation {
     let k = key(word, KeyKind::Match);
-    let n = k.len();
-    let whole = |k: &Key| {
-        Segmentation::new(&[Segment { start, end: start + k.original_len, kind: SegmentKind::Stem }], &k.text, false)
-    };
     // A ligature (presentation form) expands to several key letters of one
     // original character: such words are not cut, so segments stay non-empty.
-    if n < 3
+    if k.len() < 3
         || !k.text.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
         || k.offsets.windows(2).any(|w| w[0] == w[1])
         || lex.keep_whole(&k.text)
     {
-        return whole(&k);
+        let whole = Segment { start, end: start + k.original_len, kind: SegmentKind::Stem };
+        return Segmentation::new(&[whole], &k.text, false);
     }
-    // Every key letter is now two bytes: letter i is at byte 2i.
-    let kb = k.text.as_bytes();
-    let letter = |i: usize| -> Option<char> { k.text.get(2 * i..2 * i + 2).and_then(|s| s.chars().next()) };
-    let from = |i: usize| -> &str { &k.text[2 * i..] };
-    let f_whole = lex.freq(&k.text);
-    let mut def_buf = String::with_capacity(kb.len() + 4);
+    let prefix = best_prefix(word, &k, lex).unwrap_or_default();
+    cut(&k, start, lex, prefix)
+}
 
-    // Candidates: (conj?)(prep|fut)?(det: none, "ل" after ل, or "ال").
-    // best = (prefix letters, conj, prep kind, det letters)
-    let mut best: Option<(usize, bool, Option<SegmentKind>, usize)> = None;
+/// The proclitics cut from a word, in key letters.
+#[derive(Clone, Copy, Debug, Default)]
+struct Prefix {
+    /// Letters cut in all.
+    len: usize,
+    /// A conjunction first.
+    conj: bool,
+    /// A preposition or the future particle next.
+    prep: Option<SegmentKind>,
+    /// Letters of the article (0, 1 for the second ل of لل, or 2).
+    det_len: usize,
+}
+
+/// Every key letter of an all-Arabic key is two bytes: letter `i` is at byte `2i`.
+fn letter(k: &Key, i: usize) -> Option<char> {
+    k.text.get(2 * i..2 * i + 2).and_then(|s| s.chars().next())
+}
+
+/// The longest supported proclitic cut: (conj?)(prep|fut)?(det: none, "ل"
+/// after ل, or the article).
+fn best_prefix(word: &str, k: &Key, lex: &TextLexicon) -> Option<Prefix> {
+    let n = k.len();
+    let f_whole = lex.freq(&k.text);
+    let mut def_buf = String::with_capacity(k.text.len() + 4);
+    let mut best: Option<Prefix> = None;
     for conj in [false, true] {
-        if conj && !matches!(letter(0), Some('و' | 'ف')) {
+        if conj && !matches!(letter(k, 0), Some('و' | 'ف')) {
             continue;
         }
         let p0 = conj as usize;
         for prep in [None, Some('ب'), Some('ل'), Some('ك'), Some('س')] {
-            if prep.is_some() && letter(p0) != prep {
+            if prep.is_some() && letter(k, p0) != prep {
                 continue;
             }
             let p1 = p0 + prep.is_some() as usize;
             for det in [false, true] {
-                let mut p2 = p1;
-                if det {
-                    if prep == Some('ل') && letter(p2) == Some('ل') && letter(p2 + 1) != Some('ل') {
-                        p2 += 1; // لل = ل + (ا)ل
-                    } else if letter(p2) == Some('ا') && letter(p2 + 1) == Some('ل') {
-                        // The article's alef is bare in the original (not أ إ آ).
-                        let o = k.offsets[p2] as usize;
-                        if !matches!(word.chars().nth(o), Some('ا' | 'ٱ')) {
-                            continue;
-                        }
-                        p2 += 2;
-                    } else {
-                        continue;
+                let p2 = if det {
+                    match article_end(word, k, prep, p1) {
+                        Some(p2) => p2,
+                        None => continue,
                     }
-                }
-                if p2 == 0 || n - p2 < 2 || best.is_some_and(|b| b.0 >= p2) {
+                } else {
+                    p1
+                };
+                if p2 == 0 || n - p2 < 2 || best.is_some_and(|b| b.len >= p2) {
                     continue;
                 }
-                let rest = from(p2);
+                let rest = &k.text[2 * p2..];
                 if !valid(lex, prep, det, det && p1 > 0, rest, n - p2, f_whole, &mut def_buf) {
                     continue;
                 }
-                if !det && rest.starts_with("ال") {
+                if !det && rest.starts_with(lex.affixes().article()) {
                     // A whole word after a clitic must match as written, ى apart from ي.
                     let o = k.offsets[p2] as usize;
                     let orig_rest: String = word.chars().skip(o).collect();
@@ -195,11 +202,30 @@ pub fn segment(word: &str, start: u32, lex: &TextLexicon) -> Segmentation {
                     }
                 }
                 let kind = prep.map(|c| if c == 'س' { SegmentKind::Fut } else { SegmentKind::Prep });
-                best = Some((p2, conj, kind, p2 - p1));
+                best = Some(Prefix { len: p2, conj, prep: kind, det_len: p2 - p1 });
             }
         }
     }
-    let (plen, conj, prep, det_len) = best.unwrap_or((0, false, None, 0));
+    best
+}
+
+/// Where an article starting at key letter `at` ends: لل after the
+/// preposition ل (ل + (ا)ل), or ال with a bare alef in the original (not أ إ آ).
+fn article_end(word: &str, k: &Key, prep: Option<char>, at: usize) -> Option<usize> {
+    if prep == Some('ل') && letter(k, at) == Some('ل') && letter(k, at + 1) != Some('ل') {
+        return Some(at + 1);
+    }
+    if letter(k, at) == Some('ا') && letter(k, at + 1) == Some('ل') {
+        let o = k.offsets[at] as usize;
+        return matches!(word.chars().nth(o), Some('ا' | 'ٱ')).then_some(at + 2);
+    }
+    None
+}
+
+/// Cuts the word at `prefix` (and an enclitic pronoun when there is no
+/// article) into segments that tile it exactly.
+fn cut(k: &Key, start: u32, lex: &TextLexicon, prefix: Prefix) -> Segmentation {
+    let Prefix { len: plen, conj, prep, det_len } = prefix;
     // Spans in key letters: [a, b) with their kinds.
     let mut spans: Vec<(usize, SegmentKind)> = Vec::with_capacity(5);
     if conj {
@@ -211,16 +237,16 @@ pub fn segment(word: &str, start: u32, lex: &TextLexicon) -> Segmentation {
     if det_len > 0 {
         spans.push((plen - det_len, SegmentKind::Det));
     }
-    let rest = from(plen);
+    let rest = &k.text[2 * plen..];
     let mut stem = rest.to_string();
     spans.push((plen, SegmentKind::Stem));
     if det_len == 0 {
         if let Some((pron_len, s)) = enclitic(lex, rest) {
-            spans.push((n - pron_len, SegmentKind::Pron));
+            spans.push((k.len() - pron_len, SegmentKind::Pron));
             stem = s;
         }
     }
-    // Key letters → original code points; segments tile the word exactly.
+    // Key letters → original code points.
     let mut segments = [Segment { start: 0, end: 0, kind: SegmentKind::Stem }; 5];
     for (i, &(a, kind)) in spans.iter().enumerate() {
         let s = if i == 0 { 0 } else { k.offsets[a] };
@@ -244,7 +270,7 @@ fn valid(
 ) -> bool {
     if det {
         buf.clear();
-        buf.push_str("ال");
+        buf.push_str(lex.affixes().article());
         buf.push_str(rest);
         if lex.keep_whole(rest) || lex.keep_whole(buf) {
             return false;
@@ -256,7 +282,8 @@ fn valid(
     }
     // Without the article, a remainder starting with ال must be a whole word
     // (والذي), otherwise the article reading is the right one.
-    if rest.starts_with("ال") && !(lex.keep_whole(rest) && (prep.is_none() || lex.takes_prep(rest))) {
+    if rest.starts_with(lex.affixes().article()) && !(lex.keep_whole(rest) && (prep.is_none() || lex.takes_prep(rest)))
+    {
         return false;
     }
     match prep {
@@ -275,7 +302,7 @@ mod tests {
     use super::*;
 
     fn seg(word: &str) -> Vec<String> {
-        let lex = TextLexicon::embedded();
+        let lex = TextLexicon::embedded().unwrap();
         let s = segment(word, 0, lex);
         let chars: Vec<char> = word.chars().collect();
         s.segments().iter().map(|g| chars[g.start as usize..g.end as usize].iter().collect()).collect()
@@ -315,7 +342,7 @@ mod tests {
 
     #[test]
     fn ta_marbuta_restored_in_stem() {
-        let lex = TextLexicon::embedded();
+        let lex = TextLexicon::embedded().unwrap();
         let s = segment("حكومته", 0, lex);
         assert_eq!(&*s.stem, "حكومة");
         assert_eq!(s.segments().len(), 2);

@@ -94,6 +94,42 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// Iterates the data lines of a TSV/list file: skips blank and `#` lines,
+/// and the header line when `header` is given (which must then match).
+pub fn data_lines<'a>(
+    file: &'a str,
+    content: &'a str,
+    header: Option<&'a str>,
+) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), LoadError>> + 'a {
+    let mut header_seen = header.is_none();
+    content.lines().enumerate().filter_map(move |(i, line)| {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() || line.starts_with('#') {
+            return None;
+        }
+        if !header_seen {
+            header_seen = true;
+            let want = header.unwrap_or_default();
+            if line != want {
+                return Some(Err(LoadError::new(file, i + 1, format!("expected header {want:?}, found {line:?}"))));
+            }
+            return None;
+        }
+        Some(Ok((i + 1, line.split('\t').collect())))
+    })
+}
+
+/// Checks that a data line has exactly `n` non-empty columns.
+pub fn columns<'a>(file: &str, line: usize, cols: Vec<&'a str>, n: usize) -> Result<Vec<&'a str>, LoadError> {
+    if cols.len() != n {
+        return Err(LoadError::new(file, line, format!("expected {n} tab-separated columns, found {}", cols.len())));
+    }
+    if let Some(i) = cols.iter().position(|c| c.trim().is_empty()) {
+        return Err(LoadError::new(file, line, format!("column {} is empty", i + 1)));
+    }
+    Ok(cols)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,58 +1,18 @@
 //! The text layer's editable data: word frequencies (for clitic decisions),
 //! words never cut, abbreviations, number words, approximation cues and
-//! counted nouns. The files live under `data/lexicon/` and are embedded in the
-//! binary; [`TextLexicon::from_dir`] loads edited copies instead.
+//! counted nouns, and the affix table. The files live under `data/lexicon/`
+//! and are embedded in the binary; [`TextLexicon::load`] reads them from a
+//! [`Data`] source (the embedded copy or an edited directory).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::path::Path;
 use std::sync::OnceLock;
 
+use crate::affix::Affixes;
+use crate::data::{columns, data_lines, Data, LoadError};
 use crate::normalize::{match_key, search_key};
-
-pub use crate::data::LoadError;
-
-/// Iterates the data lines of a TSV/list file: skips blank and `#` lines,
-/// and the header line when `header` is given (which must then match).
-pub fn data_lines<'a>(
-    file: &'a str,
-    content: &'a str,
-    header: Option<&'a str>,
-) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), LoadError>> + 'a {
-    let mut header_seen = header.is_none();
-    content.lines().enumerate().filter_map(move |(i, line)| {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() || line.starts_with('#') {
-            return None;
-        }
-        if !header_seen {
-            header_seen = true;
-            let want = header.unwrap_or_default();
-            if line != want {
-                return Some(Err(LoadError {
-                    file: file.to_string(),
-                    line: i + 1,
-                    message: format!("expected header {want:?}, found {line:?}"),
-                }));
-            }
-            return None;
-        }
-        Some(Ok((i + 1, line.split('\t').collect())))
-    })
-}
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> LoadError {
     LoadError::new(file, line, message)
-}
-
-/// Checks that a data line has exactly `n` non-empty columns.
-pub fn columns<'a>(file: &str, line: usize, cols: Vec<&'a str>, n: usize) -> Result<Vec<&'a str>, LoadError> {
-    if cols.len() != n {
-        return Err(err(file, line, format!("expected {n} tab-separated columns, found {}", cols.len())));
-    }
-    if let Some(i) = cols.iter().position(|c| c.trim().is_empty()) {
-        return Err(err(file, line, format!("column {} is empty", i + 1)));
-    }
-    Ok(cols)
 }
 
 /// The class of a number word.
@@ -165,161 +125,152 @@ pub enum GramNumber {
 #[derive(Debug, Default)]
 pub struct TextLexicon {
     /// Match key → corpus frequency.
-    pub wordfreq: HashMap<String, u32>,
+    wordfreq: HashMap<String, u32>,
     keep_whole: HashSet<String>,
     takes_prep: HashSet<String>,
     keep_whole_light: HashSet<String>,
     abbreviations: HashSet<String>,
     numbers: HashMap<String, NumberWord>,
-    /// Approximation cues.
-    pub approx_cues: Vec<ApproxCue>,
-    /// Counted nouns.
-    pub nouns: Vec<Noun>,
+    /// Approximation cues, longest first.
+    approx_cues: Vec<ApproxCue>,
+    nouns: Vec<Noun>,
     noun_forms: HashMap<String, (u32, GramNumber)>,
+    affixes: Affixes,
 }
 
-/// The data files the text layer reads, by name under `data/lexicon/`.
-pub const FILES: [&str; 6] =
-    ["wordfreq.tsv", "clitic_keep_whole.txt", "abbreviations.txt", "numbers.tsv", "approx_cues.tsv", "nouns.tsv"];
-
-const EMBEDDED: [&str; 6] = [
-    include_str!("../../../data/lexicon/wordfreq.tsv"),
-    include_str!("../../../data/lexicon/clitic_keep_whole.txt"),
-    include_str!("../../../data/lexicon/abbreviations.txt"),
-    include_str!("../../../data/lexicon/numbers.tsv"),
-    include_str!("../../../data/lexicon/approx_cues.tsv"),
-    include_str!("../../../data/lexicon/nouns.tsv"),
-];
+/// Where each data file lives under `data/`, with its embedded copy.
+const WORDFREQ: (&str, &str) = ("lexicon/wordfreq.tsv", include_str!("../../../data/lexicon/wordfreq.tsv"));
+const KEEP_WHOLE: (&str, &str) =
+    ("lexicon/clitic_keep_whole.txt", include_str!("../../../data/lexicon/clitic_keep_whole.txt"));
+const ABBREVIATIONS: (&str, &str) =
+    ("lexicon/abbreviations.txt", include_str!("../../../data/lexicon/abbreviations.txt"));
+const NUMBERS: (&str, &str) = ("lexicon/numbers.tsv", include_str!("../../../data/lexicon/numbers.tsv"));
+const APPROX_CUES: (&str, &str) = ("lexicon/approx_cues.tsv", include_str!("../../../data/lexicon/approx_cues.tsv"));
+const NOUNS: (&str, &str) = ("lexicon/nouns.tsv", include_str!("../../../data/lexicon/nouns.tsv"));
 
 impl TextLexicon {
-    /// The lexicon embedded at build time (parsed once).
-    pub fn embedded() -> &'static TextLexicon {
-        static LEX: OnceLock<TextLexicon> = OnceLock::new();
-        LEX.get_or_init(|| {
-            let files: Vec<(&str, &str)> = FILES.iter().copied().zip(EMBEDDED).collect();
-            // The embedded files are checked by this crate's tests.
-            TextLexicon::parse(&files).unwrap_or_else(|e| panic!("embedded lexicon is malformed: {e}"))
-        })
+    /// The lexicon embedded at build time (parsed once; an error is kept and
+    /// returned on every call).
+    pub fn embedded() -> Result<&'static TextLexicon, LoadError> {
+        static LEX: OnceLock<Result<TextLexicon, LoadError>> = OnceLock::new();
+        LEX.get_or_init(|| TextLexicon::load(&Data::Embedded)).as_ref().map_err(|e| e.clone())
     }
 
-    /// Loads the files from a directory (an edited copy of `data/lexicon`).
-    pub fn from_dir(dir: &Path) -> Result<TextLexicon, LoadError> {
-        let mut contents = Vec::new();
-        for name in FILES {
-            let path = dir.join(name);
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| err(&path.display().to_string(), 0, format!("cannot read: {e}")))?;
-            contents.push((path.display().to_string(), text));
-        }
-        let files: Vec<(&str, &str)> = contents.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
-        TextLexicon::parse(&files)
-    }
-
-    /// Parses the files, given in the order of [`FILES`] as (name, content).
-    pub fn parse(files: &[(&str, &str)]) -> Result<TextLexicon, LoadError> {
-        let mut lex = TextLexicon::default();
-        let [wf, keep, abbr, nums, cues, nouns] = files else {
-            return Err(err("lexicon", 0, format!("expected {} files", FILES.len())));
-        };
-        for row in data_lines(wf.0, wf.1, Some("key\tcount")) {
+    /// Loads the files under `lexicon/` of `data`; a malformed line is an
+    /// error naming its file and line.
+    pub fn load(data: &Data) -> Result<TextLexicon, LoadError> {
+        let mut lex = TextLexicon { affixes: Affixes::load(data)?, ..TextLexicon::default() };
+        let read = |(rel, embedded): (&str, &'static str)| data.file(rel, embedded);
+        let (f, c) = read(WORDFREQ)?;
+        lex.read_wordfreq(&f, &c)?;
+        let (f, c) = read(KEEP_WHOLE)?;
+        lex.read_keep_whole(&f, &c)?;
+        let (f, c) = read(ABBREVIATIONS)?;
+        lex.read_abbreviations(&f, &c)?;
+        let (f, c) = read(NUMBERS)?;
+        lex.read_numbers(&f, &c)?;
+        let (f, c) = read(APPROX_CUES)?;
+        lex.read_approx_cues(&f, &c)?;
+        let (f, c) = read(NOUNS)?;
+        for row in data_lines(&f, &c, Some("lemma\tgloss_en\tplurals\tcategory\tduals")) {
             let (line, cols) = row?;
-            let cols = columns(wf.0, line, cols, 2)?;
-            let n: u32 = cols[1].parse().map_err(|_| err(wf.0, line, format!("bad count {:?}", cols[1])))?;
-            lex.wordfreq.insert(cols[0].to_string(), n);
+            let cols = columns(&f, line, cols, 5)?;
+            lex.add_noun(&f, line, &cols)?;
         }
-        for row in data_lines(keep.0, keep.1, None) {
+        Ok(lex)
+    }
+
+    /// `key<TAB>count` lines.
+    fn read_wordfreq(&mut self, file: &str, content: &str) -> Result<(), LoadError> {
+        for row in data_lines(file, content, Some("key\tcount")) {
+            let (line, cols) = row?;
+            let cols = columns(file, line, cols, 2)?;
+            let n: u32 = cols[1].parse().map_err(|_| err(file, line, format!("bad count {:?}", cols[1])))?;
+            self.wordfreq.insert(cols[0].to_string(), n);
+        }
+        Ok(())
+    }
+
+    /// One word per line, optionally followed by TAB `prep`.
+    fn read_keep_whole(&mut self, file: &str, content: &str) -> Result<(), LoadError> {
+        for row in data_lines(file, content, None) {
             let (line, cols) = row?;
             let key = match_key(cols[0].trim());
             match cols.get(1..) {
                 Some([]) => {}
                 Some(["prep"]) => {
-                    lex.takes_prep.insert(key.clone());
+                    self.takes_prep.insert(key.clone());
                 }
-                _ => return Err(err(keep.0, line, "expected a word, optionally followed by TAB prep")),
+                _ => return Err(err(file, line, "expected a word, optionally followed by TAB prep")),
             }
-            lex.keep_whole.insert(key);
-            lex.keep_whole_light.insert(light_key(cols[0].trim()));
+            self.keep_whole.insert(key);
+            self.keep_whole_light.insert(light_key(cols[0].trim()));
         }
-        for row in data_lines(abbr.0, abbr.1, None) {
+        Ok(())
+    }
+
+    /// One abbreviation per line.
+    fn read_abbreviations(&mut self, file: &str, content: &str) -> Result<(), LoadError> {
+        for row in data_lines(file, content, None) {
             let (line, cols) = row?;
-            let cols = columns(abbr.0, line, cols, 1)?;
-            lex.abbreviations.insert(match_key(cols[0].trim()));
+            let cols = columns(file, line, cols, 1)?;
+            self.abbreviations.insert(match_key(cols[0].trim()));
         }
-        for row in data_lines(nums.0, nums.1, Some("form\tvalue\tclass\tflags")) {
+        Ok(())
+    }
+
+    /// `form<TAB>value<TAB>class<TAB>flags` lines; spelling variants that
+    /// fold to one key must agree.
+    fn read_numbers(&mut self, file: &str, content: &str) -> Result<(), LoadError> {
+        for row in data_lines(file, content, Some("form\tvalue\tclass\tflags")) {
             let (line, cols) = row?;
-            let cols = columns(nums.0, line, cols, 4)?;
-            let value: f64 = cols[1].parse().map_err(|_| err(nums.0, line, format!("bad value {:?}", cols[1])))?;
-            let class = match cols[2] {
-                "unit" => NumClass::Unit,
-                "teen_head" => NumClass::TeenHead,
-                "ten" => NumClass::Ten,
-                "teen" => NumClass::Teen,
-                "tens" => NumClass::Tens,
-                "hundred" => NumClass::Hundred,
-                "scale" => NumClass::Scale,
-                "scale_plural" => NumClass::ScalePlural,
-                "scale_dual" => NumClass::ScaleDual,
-                "fraction" => NumClass::Fraction,
-                "approx_plural" => NumClass::ApproxPlural,
-                "point" => NumClass::Point,
-                "ordinal" => NumClass::Ordinal,
-                other => return Err(err(nums.0, line, format!("unknown class {other:?}"))),
-            };
-            let mut flags = NumFlags::default();
-            for f in cols[3].split(',') {
-                match f {
-                    "-" => {}
-                    "context" => flags.context = true,
-                    "definite" => flags.definite = true,
-                    "compound" => flags.compound = true,
-                    "maqsura" => flags.maqsura = true,
-                    other => return Err(err(nums.0, line, format!("unknown flag {other:?}"))),
-                }
-            }
+            let cols = columns(file, line, cols, 4)?;
+            let value: f64 = cols[1].parse().map_err(|_| err(file, line, format!("bad value {:?}", cols[1])))?;
+            let class = num_class(cols[2]).ok_or_else(|| err(file, line, format!("unknown class {:?}", cols[2])))?;
+            let flags = num_flags(cols[3]).map_err(|f| err(file, line, format!("unknown flag {f:?}")))?;
             let key = search_key(cols[0]);
             let word = NumberWord { value, class, flags };
-            match lex.numbers.get(&key) {
-                // Spelling variants that fold to one key must agree.
+            match self.numbers.get(&key) {
                 Some(old) if *old != word => {
                     return Err(err(
-                        nums.0,
+                        file,
                         line,
                         format!("form {:?} folds onto an earlier form with another meaning", cols[0]),
                     ));
                 }
                 Some(_) => {}
                 None => {
-                    lex.numbers.insert(key, word);
+                    self.numbers.insert(key, word);
                 }
             }
         }
-        for row in data_lines(cues.0, cues.1, Some("cue\trelation\tposition")) {
+        Ok(())
+    }
+
+    /// `cue<TAB>relation<TAB>position` lines, kept longest first.
+    fn read_approx_cues(&mut self, file: &str, content: &str) -> Result<(), LoadError> {
+        for row in data_lines(file, content, Some("cue\trelation\tposition")) {
             let (line, cols) = row?;
-            let cols = columns(cues.0, line, cols, 3)?;
+            let cols = columns(file, line, cols, 3)?;
             let relation = match cols[1] {
                 "about" => Relation::About,
                 "more_than" => Relation::MoreThan,
                 "less_than" => Relation::LessThan,
                 "at_least" => Relation::AtLeast,
                 "at_most" => Relation::AtMost,
-                other => return Err(err(cues.0, line, format!("unknown relation {other:?}"))),
+                other => return Err(err(file, line, format!("unknown relation {other:?}"))),
             };
             let after = match cols[2] {
                 "before" => false,
                 "after" => true,
-                other => return Err(err(cues.0, line, format!("position must be before or after, not {other:?}"))),
+                other => return Err(err(file, line, format!("position must be before or after, not {other:?}"))),
             };
             let words = cols[0].split_whitespace().map(search_key).collect();
-            lex.approx_cues.push(ApproxCue { words, relation, after });
+            self.approx_cues.push(ApproxCue { words, relation, after });
         }
         // Longest cues first, so "ما يزيد عن" wins over "يزيد عن".
-        lex.approx_cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
-        for row in data_lines(nouns.0, nouns.1, Some("lemma\tgloss_en\tplurals\tcategory\tduals")) {
-            let (line, cols) = row?;
-            let cols = columns(nouns.0, line, cols, 5)?;
-            lex.add_noun(nouns.0, line, &cols)?;
-        }
-        Ok(lex)
+        self.approx_cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        Ok(())
     }
 
     fn add_noun(&mut self, file: &str, line: usize, cols: &[&str]) -> Result<(), LoadError> {
@@ -340,9 +291,9 @@ impl TextLexicon {
             // The search key folds ة to ه, so look at the written lemma.
             if let Some(stem) = lemma.strip_suffix('ة') {
                 let stem = search_key(stem);
-                duals = vec![format!("{stem}تان"), format!("{stem}تين")];
+                duals = self.affixes.dual_feminine_endings().iter().map(|e| format!("{stem}{e}")).collect();
             } else if !lemma.ends_with(['ى', 'ا']) {
-                duals = vec![format!("{sg}ان"), format!("{sg}ين")];
+                duals = self.affixes.dual_endings().iter().map(|e| format!("{sg}{e}")).collect();
             }
         }
         let mut forms: Vec<(String, GramNumber)> = vec![(sg.clone(), GramNumber::Singular)];
@@ -405,11 +356,57 @@ impl TextLexicon {
         self.numbers.get(key)
     }
 
+    /// The approximation cues, longest first.
+    pub fn approx_cues(&self) -> &[ApproxCue] {
+        &self.approx_cues
+    }
+
+    /// The affix table (article, enclitic pronouns, dual endings).
+    pub fn affixes(&self) -> &Affixes {
+        &self.affixes
+    }
+
     /// The counted noun with this search key form.
     #[inline]
     pub fn noun(&self, key: &str) -> Option<(&Noun, GramNumber)> {
         self.noun_forms.get(key).map(|&(i, n)| (&self.nouns[i as usize], n))
     }
+}
+
+/// The class named in `numbers.tsv`.
+fn num_class(name: &str) -> Option<NumClass> {
+    Some(match name {
+        "unit" => NumClass::Unit,
+        "teen_head" => NumClass::TeenHead,
+        "ten" => NumClass::Ten,
+        "teen" => NumClass::Teen,
+        "tens" => NumClass::Tens,
+        "hundred" => NumClass::Hundred,
+        "scale" => NumClass::Scale,
+        "scale_plural" => NumClass::ScalePlural,
+        "scale_dual" => NumClass::ScaleDual,
+        "fraction" => NumClass::Fraction,
+        "approx_plural" => NumClass::ApproxPlural,
+        "point" => NumClass::Point,
+        "ordinal" => NumClass::Ordinal,
+        _ => return None,
+    })
+}
+
+/// The comma-separated flags of `numbers.tsv` (`-` for none); the unknown flag on error.
+fn num_flags(list: &str) -> Result<NumFlags, &str> {
+    let mut flags = NumFlags::default();
+    for f in list.split(',') {
+        match f {
+            "-" => {}
+            "context" => flags.context = true,
+            "definite" => flags.definite = true,
+            "compound" => flags.compound = true,
+            "maqsura" => flags.maqsura = true,
+            other => return Err(other),
+        }
+    }
+    Ok(flags)
 }
 
 /// The match key, except that alef maqsura ى stays apart from ي.
@@ -450,4 +447,18 @@ pub fn build_wordfreq<'a>(texts: impl Iterator<Item = &'a str>, min_count: u32) 
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_files_load_in_full() {
+        let lex = TextLexicon::embedded().unwrap();
+        assert!(lex.wordfreq.len() > 10_000);
+        assert!(lex.nouns.len() > 100);
+        assert!(lex.numbers.len() > 50);
+        assert!(!lex.approx_cues.is_empty() && !lex.abbreviations.is_empty() && !lex.keep_whole.is_empty());
+    }
 }

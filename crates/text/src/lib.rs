@@ -1,35 +1,52 @@
-//! isnad's Arabic text layer: no I/O, no global state beyond the embedded
-//! lexicon.
+//! isnad's Arabic text layer: no I/O beyond reading its data files, no global
+//! state beyond the cached embedded lexicon.
 //!
-//! * [`normalize`]: match and search keys, each mapping back to original offsets;
-//! * [`token`]: tokens with exact code-point offsets;
-//! * [`sentence`]: sentence boundaries;
-//! * [`clitic`]: lexicon-checked clitic segmentation;
-//! * [`number`]: numbers, ordinals, approximate counts and their counted nouns.
+//! * match and search keys, each mapping back to original offsets ([`key`]);
+//! * tokens with exact code-point offsets ([`tokenize`]) and sentences;
+//! * lexicon-checked clitic segmentation ([`segment`], [`Segmenter`]);
+//! * numbers, ordinals, approximate counts and their counted nouns
+//!   ([`find_quantities`]);
+//! * longest-match phrase lookup through clitics ([`PhraseIndex`]);
+//! * the data sources every loader reads ([`Data`], [`LoadError`]).
 //!
 //! Invariant: every offset is a Unicode code-point offset into the original
 //! text, end exclusive, and slicing the original text there gives the item.
+//!
+//! ```
+//! use isnad_text::{analyze, segment, Data, QuantityKind, TextLexicon};
+//!
+//! let lex = TextLexicon::load(&Data::Embedded).unwrap();
+//! let text = "قتل 32 عنصراً بالعاصمة.";
+//! let layer = analyze(text, &lex);
+//! assert_eq!(layer.sentences.len(), 1);
+//! let q = &layer.quantities[0];
+//! assert_eq!((q.value, q.kind, q.unit.as_deref()), (32.0, QuantityKind::Cardinal, Some("عنصر")));
+//! // ب + ال + عاصمة: the stem is the word without its clitics.
+//! assert_eq!(&*segment("بالعاصمة", 0, &lex).stem, "عاصمة");
+//! ```
 
-pub mod clitic;
-pub mod data;
+mod affix;
+mod clitic;
+mod data;
 pub mod hash;
-pub mod lexicon;
-pub mod normalize;
-pub mod number;
-pub mod offsets;
-pub mod phrase;
-pub mod sentence;
-pub mod token;
+mod lexicon;
+mod normalize;
+mod number;
+mod offsets;
+mod phrase;
+mod sentence;
+mod token;
 
+pub use affix::Affixes;
 pub use clitic::{segment, Segment, SegmentKind, Segmentation};
-pub use data::{Data, LoadError};
-pub use lexicon::TextLexicon;
-pub use normalize::{key, match_key, search_key, Key, KeyKind};
-pub use number::{find_quantities, Quantity, QuantityKind};
+pub use data::{columns, data_lines, Data, LoadError};
+pub use lexicon::{build_wordfreq, NumClass, NumFlags, NumberWord, Relation, TextLexicon};
+pub use normalize::{is_ignorable, key, match_key, search_key, search_key_into, Key, KeyKind};
+pub use number::{find_quantities, parse_digits, Quantity, QuantityKind};
 pub use offsets::CharOffsets;
 pub use phrase::{PhraseIndex, PhraseMatch, Word};
-pub use sentence::{split_sentences, Sentence};
-pub use token::{tokenize, Token, TokenKind};
+pub use sentence::Sentence;
+pub use token::{digit_value, tokenize, Token, TokenKind};
 
 /// The text layer of one document.
 #[derive(Clone, Debug, Default)]
@@ -45,7 +62,7 @@ pub struct TextLayer {
 /// Tokenizes, splits sentences and finds quantities.
 pub fn analyze(text: &str, lex: &TextLexicon) -> TextLayer {
     let tokens = tokenize(text);
-    let sentences = split_sentences(text, &tokens, |w| lex.is_abbreviation(&match_key(w)));
+    let sentences = sentence::split_sentences(text, &tokens, |w| lex.is_abbreviation(&match_key(w)));
     let quantities = find_quantities(text, &tokens, lex);
     TextLayer { tokens, sentences, quantities }
 }

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::lexicon::{GramNumber, NumClass, NumberWord, Relation, TextLexicon};
+use crate::lexicon::{GramNumber, Noun, NumClass, NumberWord, Relation, TextLexicon};
 use crate::normalize::{is_ignorable, search_key, search_key_into};
 use crate::token::{digit_value, Token, TokenKind};
 
@@ -152,7 +152,7 @@ fn lookup_word<'l>(lex: &'l TextLexicon, key: &str) -> Option<(&'l NumberWord, b
         }
         rest = r;
     }
-    let r = rest.strip_prefix("ال")?;
+    let r = rest.strip_prefix(lex.affixes().article())?;
     lex.number_word(r).map(|w| (w, conj, true))
 }
 
@@ -287,10 +287,18 @@ pub fn find_quantities(text: &str, tokens: &[Token], lex: &TextLexicon) -> Vec<Q
     out
 }
 
+/// True when `word` as written (diacritics aside) ends with one of `endings`.
+fn ends_with_any(word: &str, endings: &[String]) -> bool {
+    endings.iter().any(|e| {
+        let mut letters = word.chars().rev().filter(|c| !is_ignorable(*c));
+        e.chars().rev().all(|c| letters.next() == Some(c))
+    })
+}
+
+/// A dual counted noun standing alone at token `i` (عنصرين): the count two.
 fn dual_noun(sc: &mut Scanner<'_>, i: usize) -> Option<Quantity> {
     // Duals end in ان/ين (possibly with diacritics after): check before keying.
-    let last2: String = sc.tokens[i].text(sc.text).chars().rev().filter(|c| !is_ignorable(*c)).take(2).collect();
-    if last2 != "نا" && last2 != "ني" {
+    if !ends_with_any(sc.tokens[i].text(sc.text), sc.lex.affixes().dual_endings()) {
         return None;
     }
     let key = sc.key(i).to_string();
@@ -312,243 +320,312 @@ fn dual_noun(sc: &mut Scanner<'_>, i: usize) -> Option<Quantity> {
     })
 }
 
-/// Parses a number expression starting at token `i`. Returns the quantity (or
-/// none, for tokens to skip such as a day/month date) and the index of the
-/// first token after it.
-fn parse_at(sc: &mut Scanner<'_>, i: usize) -> Option<(Option<Quantity>, usize)> {
+/// A parse result: the quantity (none for tokens to skip, such as a
+/// day/month date) and the index of the first token after it.
+type Parsed = (Option<Quantity>, usize);
+
+/// A number expression being read.
+struct Expr {
+    acc: Acc,
+    /// Its first atom.
+    first: Atom,
+    /// Its first token (a minus sign included).
+    start_tok: usize,
+    /// Its last token so far.
+    last: usize,
+    negative: bool,
+}
+
+/// How an expression starts: as an expression to continue, or already read
+/// to its end (a slash fraction or a date).
+enum Start {
+    Expr(Expr),
+    Done(Parsed),
+}
+
+/// Parses a number expression starting at token `i`.
+fn parse_at(sc: &mut Scanner<'_>, i: usize) -> Option<Parsed> {
     let first = sc.atom(i)?;
+    let mut e = match first.class {
+        None => match start_digits(sc, i, first)? {
+            Start::Expr(e) => e,
+            Start::Done(done) => return Some(done),
+        },
+        Some(class) => start_word(sc, i, first, class)?,
+    };
+    continue_compound(sc, &mut e);
+    finish(sc, e)
+}
+
+/// Starts an expression at a digit token: takes a minus sign attached
+/// before it (not a range), reads `a/b` fractions and skips dates.
+fn start_digits(sc: &mut Scanner<'_>, i: usize, first: Atom) -> Option<Start> {
     let tokens = sc.tokens;
-    let mut acc = Acc { all_definite: first.definite, ..Acc::default() };
-    let mut last = i; // last token of the number
     let mut start_tok = i;
     let mut negative = false;
-
-    match first.class {
-        None => {
-            // Digits: a minus sign attached directly before, and not a range.
-            if i > 0 && tokens[i - 1].kind == TokenKind::Punct && tokens[i - 1].byte_end == tokens[i].byte_start {
-                let m = tokens[i - 1].text(sc.text);
-                let prev_is_num = i > 1 && tokens[i - 2].kind == TokenKind::Number;
-                if matches!(m, "-" | "−") && !prev_is_num {
-                    negative = true;
-                    start_tok = i - 1;
-                }
-            }
-            // a/b: a date (day/month) or a fraction.
-            if let Some(frac) = slash_fraction(sc, i, negative) {
-                return Some(frac);
-            }
-            // Date-like forms 10/10/2023 are left to the time layer.
-            if i + 1 < tokens.len()
-                && tokens[i + 1].byte_start == tokens[i].byte_end
-                && tokens[i + 1].text(sc.text) == "/"
-            {
-                return None;
-            }
-            acc.group = first.value;
-            acc.parts = 1;
-        }
-        Some(c) => {
-            let w = first.word?;
-            acc.needs_context = w.flags.context;
-            acc.compound_only = w.flags.compound;
-            match c {
-                NumClass::Unit => {
-                    acc.group = first.value;
-                    acc.units = true;
-                }
-                NumClass::TeenHead => {
-                    acc.group = first.value;
-                    acc.units = true;
-                    acc.compound_only = true;
-                }
-                NumClass::Ten => {
-                    acc.group = 10.0;
-                    acc.tens = true;
-                }
-                NumClass::Teen => {
-                    acc.group = first.value;
-                    acc.tens = true;
-                    acc.units = true;
-                }
-                NumClass::Tens => {
-                    acc.group = first.value;
-                    acc.tens = true;
-                    if first.definite {
-                        acc.ordinal = true;
-                    }
-                }
-                NumClass::Hundred => {
-                    acc.group = first.value;
-                    acc.hundreds = true;
-                }
-                NumClass::Scale | NumClass::ScaleDual => {
-                    acc.total = first.value;
-                    acc.last_scale = if c == NumClass::ScaleDual { first.value / 2.0 } else { first.value };
-                }
-                NumClass::ScalePlural | NumClass::ApproxPlural => {
-                    acc.total = first.value;
-                    acc.last_scale = first.value;
-                    acc.approx = true;
-                }
-                NumClass::Fraction => {
-                    // نصف مليون: only with a scale after it.
-                    let (j, a, conj) = sc.next_atom(i)?;
-                    if conj || a.class != Some(NumClass::Scale) {
-                        return None;
-                    }
-                    acc.total = first.value * a.value;
-                    acc.last_scale = a.value;
-                    acc.parts = 2;
-                    last = j;
-                }
-                NumClass::Point => return None,
-                NumClass::Ordinal => {
-                    acc.group = first.value;
-                    acc.units = true;
-                    acc.ordinal = true;
-                    if w.flags.definite && !first.definite {
-                        return None;
-                    }
-                }
-            }
-            if acc.parts == 0 {
-                acc.parts = 1;
-            }
+    if i > 0 && tokens[i - 1].kind == TokenKind::Punct && tokens[i - 1].byte_end == tokens[i].byte_start {
+        let m = tokens[i - 1].text(sc.text);
+        let prev_is_num = i > 1 && tokens[i - 2].kind == TokenKind::Number;
+        if matches!(m, "-" | "−") && !prev_is_num {
+            negative = true;
+            start_tok = i - 1;
         }
     }
+    // a/b: a date (day/month) or a fraction.
+    if let Some(frac) = slash_fraction(sc, i, negative) {
+        return Some(Start::Done(frac));
+    }
+    // Date-like forms 10/10/2023 are left to the time layer.
+    if i + 1 < tokens.len() && tokens[i + 1].byte_start == tokens[i].byte_end && tokens[i + 1].text(sc.text) == "/" {
+        return None;
+    }
+    let acc = Acc { all_definite: first.definite, group: first.value, parts: 1, ..Acc::default() };
+    Some(Start::Expr(Expr { acc, first, start_tok, last: i, negative }))
+}
 
-    // Continue the compound.
-    while let Some((j, a, conj)) = sc.next_atom(last) {
-        if !extend(&mut acc, &a, conj) {
+/// Starts an expression at a number word of class `class`; `None` when the
+/// word cannot start one here.
+fn start_word(sc: &mut Scanner<'_>, i: usize, first: Atom, class: NumClass) -> Option<Expr> {
+    let w = first.word?;
+    let mut acc = Acc {
+        all_definite: first.definite,
+        needs_context: w.flags.context,
+        compound_only: w.flags.compound,
+        ..Acc::default()
+    };
+    let mut last = i;
+    if class == NumClass::Fraction {
+        // نصف مليون: only with a scale after it.
+        let (j, a, conj) = sc.next_atom(i)?;
+        if conj || a.class != Some(NumClass::Scale) {
+            return None;
+        }
+        acc.total = first.value * a.value;
+        acc.last_scale = a.value;
+        acc.parts = 2;
+        last = j;
+    } else if !acc.start(class, &first) {
+        return None;
+    }
+    if acc.parts == 0 {
+        acc.parts = 1;
+    }
+    Some(Expr { acc, first, start_tok: i, last, negative: false })
+}
+
+impl Acc {
+    /// Takes the first word of an expression (any class but a fraction);
+    /// false when it cannot start one.
+    fn start(&mut self, class: NumClass, first: &Atom) -> bool {
+        match class {
+            NumClass::Unit => {
+                self.group = first.value;
+                self.units = true;
+            }
+            NumClass::TeenHead => {
+                self.group = first.value;
+                self.units = true;
+                self.compound_only = true;
+            }
+            NumClass::Ten => {
+                self.group = 10.0;
+                self.tens = true;
+            }
+            NumClass::Teen => {
+                self.group = first.value;
+                self.tens = true;
+                self.units = true;
+            }
+            NumClass::Tens => {
+                self.group = first.value;
+                self.tens = true;
+                self.ordinal = first.definite;
+            }
+            NumClass::Hundred => {
+                self.group = first.value;
+                self.hundreds = true;
+            }
+            NumClass::Scale | NumClass::ScaleDual => {
+                self.total = first.value;
+                self.last_scale = if class == NumClass::ScaleDual { first.value / 2.0 } else { first.value };
+            }
+            NumClass::ScalePlural | NumClass::ApproxPlural => {
+                self.total = first.value;
+                self.last_scale = first.value;
+                self.approx = true;
+            }
+            NumClass::Ordinal => {
+                self.group = first.value;
+                self.units = true;
+                self.ordinal = true;
+                let needs_article = first.word.is_some_and(|w| w.flags.definite);
+                return !needs_article || first.definite;
+            }
+            NumClass::Fraction | NumClass::Point => return false,
+        }
+        true
+    }
+}
+
+/// Extends the expression with the atoms that continue the compound.
+fn continue_compound(sc: &mut Scanner<'_>, e: &mut Expr) {
+    while let Some((j, a, conj)) = sc.next_atom(e.last) {
+        if !extend(&mut e.acc, &a, conj) {
             // Decimal point: "1 فاصلة 1", "واحد فاصلة واحد".
-            if a.class == Some(NumClass::Point) && !conj && acc.total == 0.0 && !acc.ordinal {
-                if let Some((k, b, false)) = sc.next_atom(j) {
-                    let frac_digits = match b.class {
-                        None if !b.decimal => Some((b.value, b.digits)),
-                        Some(NumClass::Unit) => Some((b.value, 1)),
-                        Some(NumClass::Tens | NumClass::Teen) => Some((b.value, 2)),
-                        _ => None,
-                    };
-                    if let Some((v, d)) = frac_digits {
-                        acc.group += v / 10f64.powi(d as i32);
-                        acc.parts += 2;
-                        last = k;
-                    }
-                }
+            if a.class == Some(NumClass::Point) && !conj && e.acc.total == 0.0 && !e.acc.ordinal {
+                decimal_part(sc, j, e);
             }
             break;
         }
         if !a.definite {
-            acc.all_definite = false;
+            e.acc.all_definite = false;
         }
-        if a.definite && a.class == Some(NumClass::Tens) && acc.all_definite {
-            acc.ordinal = true;
+        if a.definite && a.class == Some(NumClass::Tens) && e.acc.all_definite {
+            e.acc.ordinal = true;
         }
-        acc.parts += 1;
-        last = j;
+        e.acc.parts += 1;
+        e.last = j;
     }
+}
 
-    if acc.compound_only && acc.parts < 2 {
+/// Reads the digits after a decimal-point word at token `point`.
+fn decimal_part(sc: &mut Scanner<'_>, point: usize, e: &mut Expr) {
+    let Some((k, b, false)) = sc.next_atom(point) else { return };
+    let frac_digits = match b.class {
+        None if !b.decimal => Some((b.value, b.digits)),
+        Some(NumClass::Unit) => Some((b.value, 1)),
+        Some(NumClass::Tens | NumClass::Teen) => Some((b.value, 2)),
+        _ => None,
+    };
+    if let Some((v, d)) = frac_digits {
+        e.acc.group += v / 10f64.powi(d as i32);
+        e.acc.parts += 2;
+        e.last = k;
+    }
+}
+
+/// Completes a read expression: its kind and value, its counted noun, the
+/// checks on words that count only in context, and approximation cues.
+fn finish(sc: &mut Scanner<'_>, mut e: Expr) -> Option<Parsed> {
+    if e.acc.compound_only && e.acc.parts < 2 {
         return None;
     }
     // A definite teen is an ordinal: الأحد عشر، الاثنى عشر.
-    if first.definite && acc.tens && acc.units && acc.parts >= 2 && acc.total == 0.0 {
-        acc.ordinal = true;
+    let acc = &e.acc;
+    if e.first.definite && acc.tens && acc.units && acc.parts >= 2 && acc.total == 0.0 {
+        e.acc.ordinal = true;
     }
-    let mut kind = if acc.ordinal {
-        QuantityKind::Ordinal
-    } else if acc.approx {
-        QuantityKind::Approximate
-    } else {
-        QuantityKind::Cardinal
+    let tokens = sc.tokens;
+    let value = if e.negative { -e.acc.value() } else { e.acc.value() };
+    let (number_start, number_end) = (tokens[e.start_tok].start, tokens[e.last].end);
+    let mut q = Quantity {
+        start: number_start,
+        end: number_end,
+        value,
+        kind: QuantityKind::Cardinal,
+        relation: e.acc.approx.then_some(Relation::OrderOfMagnitude),
+        unit: None,
+        unit_en: None,
+        unit_category: None,
+        number_start,
+        number_end,
     };
-    let mut relation = acc.approx.then_some(Relation::OrderOfMagnitude);
-    let mut value = acc.value();
-    if negative {
-        value = -value;
+    if e.acc.ordinal {
+        // An ordinal has no counted noun and takes no cue.
+        q.kind = QuantityKind::Ordinal;
+        return counts_here(sc, &e, false).then_some((Some(q), e.last + 1));
     }
-    let number_start = tokens[start_tok].start;
-    let number_end = tokens[last].end;
-    let mut start = number_start;
-    let mut end = number_end;
-    let mut next = last + 1;
-
-    // The counted noun: after the number, or (for واحد/اثنان and definite
-    // numbers) the noun before it.
-    let mut unit = None;
-    if kind != QuantityKind::Ordinal
-        && next < tokens.len()
-        && sc.same_line(last, next)
-        && tokens[next].kind == TokenKind::Word
-    {
-        let key = sc.key(next).to_string();
-        // After عشرات/مئات/آلاف the noun is a definite genitive: مئات المدنيين.
-        let key = match key.strip_prefix("ال") {
-            Some(k) if acc.approx => k.to_string(),
-            _ => key,
-        };
-        if let Some((noun, _)) = sc.lex.noun(&key) {
-            unit = Some(noun.clone());
-            end = tokens[next].end;
+    if e.acc.approx {
+        q.kind = QuantityKind::Approximate;
+    }
+    let mut next = e.last + 1;
+    let noun = match noun_after(sc, &e) {
+        Some(noun) => {
+            q.end = tokens[next].end;
             next += 1;
+            Some(noun)
         }
-    }
-    if unit.is_none() && kind != QuantityKind::Ordinal && start_tok > 0 && sc.same_line(start_tok - 1, start_tok) {
-        let p = start_tok - 1;
-        if tokens[p].kind == TokenKind::Word && (acc.needs_context || first.definite) {
-            let key = sc.key(p).to_string();
-            let stripped = key.strip_prefix("ال").unwrap_or(&key).to_string();
-            let stripped = stripped.as_str();
-            let found = sc.lex.noun(&key).or_else(|| sc.lex.noun(stripped)).map(|(n, _)| n.clone());
-            if let Some(noun) = found {
-                start = tokens[p].start;
-                unit = Some(noun);
-            }
-        }
-    }
-    if acc.needs_context && acc.parts == 1 {
-        // واحد/اثنين alone: counted beside a noun, or standing free (not as
-        // an adjective after some other word: "والهدف واحد"); never with the
-        // article (الاثنين is also Monday).
-        if first.definite {
-            return None;
-        }
-        let after_word =
-            start_tok > 0 && tokens[start_tok - 1].kind == TokenKind::Word && sc.same_line(start_tok - 1, start_tok);
-        if unit.is_none() && after_word {
-            return None;
-        }
-    }
-
-    // Approximation cues before the number, or after it (and its noun).
-    if kind != QuantityKind::Ordinal {
-        if let Some((cue_start, rel)) = cue_before(sc, start_tok) {
-            start = start.min(tokens[cue_start].start);
-            kind = QuantityKind::Approximate;
-            relation = Some(rel);
-        } else if let Some((cue_end, rel)) = cue_after(sc, next) {
-            end = tokens[cue_end - 1].end;
-            next = cue_end;
-            kind = QuantityKind::Approximate;
-            relation = Some(rel);
-        }
-    }
-    Some((
-        Some(Quantity {
-            start,
-            end,
-            value,
-            kind,
-            relation,
-            unit_en: unit.as_ref().map(|n| n.gloss.clone()),
-            unit_category: unit.as_ref().map(|n| n.category.clone()),
-            unit: unit.map(|n| n.lemma),
-            number_start,
-            number_end,
+        None => noun_before(sc, &e).map(|(p, noun)| {
+            q.start = tokens[p].start;
+            noun
         }),
-        next,
-    ))
+    };
+    if !counts_here(sc, &e, noun.is_some()) {
+        return None;
+    }
+    if let Some(noun) = noun {
+        q.unit_en = Some(noun.gloss.clone());
+        q.unit_category = Some(noun.category.clone());
+        q.unit = Some(noun.lemma.clone());
+    }
+    next = apply_cues(sc, e.start_tok, next, &mut q);
+    Some((Some(q), next))
+}
+
+/// The counted noun right after the number (on the same line).
+fn noun_after<'l>(sc: &mut Scanner<'l>, e: &Expr) -> Option<&'l Noun> {
+    let next = e.last + 1;
+    if next >= sc.tokens.len() || !sc.same_line(e.last, next) || sc.tokens[next].kind != TokenKind::Word {
+        return None;
+    }
+    let lex = sc.lex;
+    let key = sc.key(next);
+    // After عشرات/مئات/آلاف the noun is a definite genitive: مئات المدنيين.
+    let key = match key.strip_prefix(lex.affixes().article()) {
+        Some(k) if e.acc.approx => k,
+        _ => key,
+    };
+    lex.noun(key).map(|(noun, _)| noun)
+}
+
+/// The counted noun right before the number (for واحد/اثنان and definite
+/// numbers: يوم واحد), with its token index.
+fn noun_before<'l>(sc: &mut Scanner<'l>, e: &Expr) -> Option<(usize, &'l Noun)> {
+    let s = e.start_tok;
+    if s == 0 || !sc.same_line(s - 1, s) {
+        return None;
+    }
+    let p = s - 1;
+    if sc.tokens[p].kind != TokenKind::Word || !(e.acc.needs_context || e.first.definite) {
+        return None;
+    }
+    let lex = sc.lex;
+    let key = sc.key(p);
+    let stripped = key.strip_prefix(lex.affixes().article()).unwrap_or(key);
+    lex.noun(key).or_else(|| lex.noun(stripped)).map(|(n, _)| (p, n))
+}
+
+/// Whether a word counted only in context counts here: واحد/اثنين alone
+/// count beside a noun, or standing free (not as an adjective after some
+/// other word: "والهدف واحد"); never with the article (الاثنين is also Monday).
+fn counts_here(sc: &Scanner<'_>, e: &Expr, has_noun: bool) -> bool {
+    if !(e.acc.needs_context && e.acc.parts == 1) {
+        return true;
+    }
+    if e.first.definite {
+        return false;
+    }
+    let s = e.start_tok;
+    let after_word = s > 0 && sc.tokens[s - 1].kind == TokenKind::Word && sc.same_line(s - 1, s);
+    has_noun || !after_word
+}
+
+/// Approximation cues before the number, or after it (and its noun): widens
+/// `q` and makes it approximate. Returns the index of the token after it.
+fn apply_cues(sc: &mut Scanner<'_>, start_tok: usize, next: usize, q: &mut Quantity) -> usize {
+    if let Some((cue_start, rel)) = cue_before(sc, start_tok) {
+        q.start = q.start.min(sc.tokens[cue_start].start);
+        q.kind = QuantityKind::Approximate;
+        q.relation = Some(rel);
+        next
+    } else if let Some((cue_end, rel)) = cue_after(sc, next) {
+        q.end = sc.tokens[cue_end - 1].end;
+        q.kind = QuantityKind::Approximate;
+        q.relation = Some(rel);
+        cue_end
+    } else {
+        next
+    }
 }
 
 /// Applies one more atom to a compound; false when it does not belong.
@@ -719,7 +796,7 @@ fn slash_fraction(sc: &mut Scanner<'_>, i: usize, negative: bool) -> Option<(Opt
 
 fn cue_before(sc: &mut Scanner<'_>, i: usize) -> Option<(usize, Relation)> {
     let lex = sc.lex;
-    for cue in lex.approx_cues.iter().filter(|c| !c.after) {
+    for cue in lex.approx_cues().iter().filter(|c| !c.after) {
         let n = cue.words.len();
         if i < n {
             continue;
@@ -738,7 +815,7 @@ fn cue_before(sc: &mut Scanner<'_>, i: usize) -> Option<(usize, Relation)> {
 
 fn cue_after(sc: &mut Scanner<'_>, i: usize) -> Option<(usize, Relation)> {
     let lex = sc.lex;
-    for cue in lex.approx_cues.iter().filter(|c| c.after) {
+    for cue in lex.approx_cues().iter().filter(|c| c.after) {
         let n = cue.words.len();
         if i + n > sc.tokens.len() || i == 0 || !sc.same_line(i - 1, i) {
             continue;
@@ -758,7 +835,7 @@ mod tests {
 
     /// (text of the phrase, value, kind, unit)
     fn found(text: &str) -> Vec<(String, f64, QuantityKind, Option<String>)> {
-        let lex = TextLexicon::embedded();
+        let lex = TextLexicon::embedded().unwrap();
         let toks = tokenize(text);
         let chars: Vec<char> = text.chars().collect();
         find_quantities(text, &toks, lex)

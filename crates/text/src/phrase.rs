@@ -5,6 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::affix::Affixes;
 use crate::normalize::match_key;
 
 /// A token as phrase lookup sees it.
@@ -14,14 +15,6 @@ pub struct Word<'a> {
     pub key: &'a str,
     /// Match key of its clitic-stripped stem.
     pub stem: &'a str,
-}
-
-/// Drops a leading article from a key (`الحوثي` → `حوثي`), keeping two letters at least.
-pub fn strip_article(k: &str) -> &str {
-    match k.strip_prefix("ال") {
-        Some(r) if r.chars().count() >= 2 => r,
-        _ => k,
-    }
 }
 
 /// A phrase found in a token sequence.
@@ -40,18 +33,18 @@ pub struct PhraseMatch<'v, V> {
 pub struct PhraseIndex<V> {
     by_first: FxHashMap<String, Vec<(Vec<String>, V)>>,
     len: usize,
-}
-
-impl<V> Default for PhraseIndex<V> {
-    fn default() -> Self {
-        PhraseIndex { by_first: FxHashMap::default(), len: 0 }
-    }
+    affixes: Affixes,
 }
 
 impl<V> PhraseIndex<V> {
-    /// An empty index.
-    pub fn new() -> Self {
-        Self::default()
+    /// An empty index that reads words through these affixes (see
+    /// [`crate::TextLexicon::affixes`]).
+    pub fn new(affixes: &Affixes) -> Self {
+        PhraseIndex { by_first: FxHashMap::default(), len: 0, affixes: affixes.clone() }
+    }
+
+    fn strip_article<'k>(&self, key: &'k str) -> &'k str {
+        self.affixes.strip_article(key)
     }
 
     /// Number of phrases.
@@ -68,7 +61,7 @@ impl<V> PhraseIndex<V> {
     pub fn add(&mut self, phrase: &str, value: V) -> bool {
         let words: Vec<String> = phrase.split_whitespace().map(match_key).filter(|w| !w.is_empty()).collect();
         let Some(first) = words.first() else { return false };
-        let first = strip_article(first).to_string();
+        let first = self.strip_article(first).to_string();
         self.by_first.entry(first).or_default().push((words[1..].to_vec(), value));
         self.len += 1;
         true
@@ -79,7 +72,7 @@ impl<V> PhraseIndex<V> {
         let words: Vec<String> = phrase.split_whitespace().map(match_key).collect();
         let Some(first) = words.first() else { return Vec::new() };
         self.by_first
-            .get(strip_article(first))
+            .get(self.strip_article(first))
             .map(|l| l.iter().filter(|(r, _)| r[..] == words[1..]).map(|(_, v)| v).collect())
             .unwrap_or_default()
     }
@@ -90,11 +83,11 @@ impl<V> PhraseIndex<V> {
     fn lexicon_cut(&self, key: &str) -> Option<String> {
         // Cheap exits: nothing to cut (most words).
         let pro = key.starts_with(['و', 'ف', 'ب', 'ل', 'ك']);
-        let enc = key.ends_with(['ه', 'ا', 'م', 'ن']);
+        let enc = self.affixes.third_person_pronouns().any(|p| key.ends_with(p));
         if !pro && !enc {
             return None;
         }
-        let known = |c: &str| c.chars().count() >= 3 && self.by_first.contains_key(strip_article(c));
+        let known = |c: &str| c.chars().count() >= 3 && self.by_first.contains_key(self.strip_article(c));
         let mut heads: [&str; 3] = [key, "", ""];
         let mut n = 1;
         let mut rest = key;
@@ -109,22 +102,22 @@ impl<V> PhraseIndex<V> {
         }
         for h in &heads[1..n] {
             if known(h) {
-                return Some(strip_article(h).to_string());
+                return Some(self.strip_article(h).to_string());
             }
         }
         if !enc {
             return None;
         }
         for h in &heads[..n] {
-            for p in ["هما", "هم", "هن", "ها", "ه"] {
+            for p in self.affixes.third_person_pronouns() {
                 let Some(stem) = h.strip_suffix(p) else { continue };
                 if known(stem) {
-                    return Some(strip_article(stem).to_string());
+                    return Some(self.strip_article(stem).to_string());
                 }
                 if let Some(t) = stem.strip_suffix('ت') {
                     let restored = format!("{t}ة");
                     if known(&restored) {
-                        return Some(strip_article(&restored).to_string());
+                        return Some(self.strip_article(&restored).to_string());
                     }
                 }
             }
@@ -132,8 +125,8 @@ impl<V> PhraseIndex<V> {
         None
     }
 
-    fn word_eq(t: &Word<'_>, w: &str) -> bool {
-        t.key == w || t.stem == w || strip_article(t.stem) == strip_article(w)
+    fn word_eq(&self, t: &Word<'_>, w: &str) -> bool {
+        t.key == w || t.stem == w || self.strip_article(t.stem) == self.strip_article(w)
     }
 
     /// Every phrase starting at token `i`, longest first.
@@ -142,13 +135,13 @@ impl<V> PhraseIndex<V> {
         let Some(w) = words.get(i) else { return out };
         let list = self
             .by_first
-            .get(strip_article(w.stem))
-            .or_else(|| self.by_first.get(strip_article(w.key)))
+            .get(self.strip_article(w.stem))
+            .or_else(|| self.by_first.get(self.strip_article(w.key)))
             .or_else(|| self.lexicon_cut(w.key).and_then(|k| self.by_first.get(k.as_str())));
         if let Some(list) = list {
             for (rest, value) in list {
                 let n = 1 + rest.len();
-                if i + n <= words.len() && rest.iter().enumerate().all(|(k, r)| Self::word_eq(&words[i + 1 + k], r)) {
+                if i + n <= words.len() && rest.iter().enumerate().all(|(k, r)| self.word_eq(&words[i + 1 + k], r)) {
                     out.push(PhraseMatch { start: i, end: i + n, value });
                 }
             }
@@ -183,12 +176,12 @@ mod tests {
 
     #[test]
     fn longest_match_through_clitics() {
-        let lex = TextLexicon::embedded();
+        let lex = TextLexicon::embedded().unwrap();
         let text = ["استهداف", "أطقم", "حوثية", "بعبوات", "ناسفة", "وعبوة"];
         let keys: Vec<String> = text.iter().map(|t| match_key(t)).collect();
         let stems: Vec<String> = text.iter().map(|t| segment(t, 0, lex).stem.to_string()).collect();
         let words: Vec<Word> = keys.iter().zip(&stems).map(|(k, s)| Word { key: k, stem: s }).collect();
-        let mut idx = PhraseIndex::new();
+        let mut idx = PhraseIndex::new(lex.affixes());
         idx.add("عبوات ناسفة", "ied");
         idx.add("عبوة", "ied-short");
         idx.add("عبوات", "plural-only");
@@ -200,7 +193,7 @@ mod tests {
 
     #[test]
     fn the_lexicon_phrase_licenses_a_cut_the_corpus_did_not() {
-        let mut idx = PhraseIndex::new();
+        let mut idx = PhraseIndex::new(TextLexicon::embedded().unwrap().affixes());
         idx.add("تصفية", "kill");
         idx.add("استنكار", "denounce");
         let word = |k: &'static str| Word { key: k, stem: k };

@@ -63,7 +63,7 @@ fn arabicish() -> impl Strategy<Value = String> {
 }
 
 fn check(text: &str) {
-    let lex = TextLexicon::embedded();
+    let lex = TextLexicon::embedded().unwrap();
     let chars: Vec<char> = text.chars().collect();
     let k = key(text, KeyKind::Match);
     assert_eq!(k.text.chars().count(), k.offsets.len());

@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use isnad_text::lexicon::data_lines;
+use isnad_text::data_lines;
 
 use crate::calendar::{days_from_civil, DAY};
 use crate::resolve::{grain_end, Grain};

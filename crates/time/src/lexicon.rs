@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use isnad_text::lexicon::data_lines;
+use isnad_text::data_lines;
 use isnad_text::{search_key, Data, LoadError};
 use rustc_hash::FxHashMap;
 
@@ -356,7 +356,7 @@ fn err(file: &str, line: usize, message: impl Into<String>) -> LoadError {
 }
 
 fn columns<'a>(file: &str, line: usize, cols: Vec<&'a str>, n: usize) -> Result<Vec<&'a str>, LoadError> {
-    Ok(isnad_text::lexicon::columns(file, line, cols, n)?.into_iter().map(str::trim).collect())
+    Ok(isnad_text::columns(file, line, cols, n)?.into_iter().map(str::trim).collect())
 }
 
 fn number<T: std::str::FromStr>(file: &str, line: usize, what: &str, s: &str) -> Result<T, LoadError> {

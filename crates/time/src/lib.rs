@@ -23,7 +23,7 @@
 //! ```
 //! use isnad_time::{Anchor, TimeLexicon, TimeOptions, Times};
 //!
-//! let times = Times::new(TimeLexicon::embedded()?, isnad_text::TextLexicon::embedded());
+//! let times = Times::new(TimeLexicon::embedded()?, isnad_text::TextLexicon::embedded()?);
 //! let text = "قصفت الطائرات المدينة أمس";
 //! let tokens = isnad_text::tokenize(text);
 //! let published = Anchor::parse("2023-11-23")?;
@@ -177,7 +177,7 @@ impl<'a> Times<'a> {
 
     /// The time layer over the embedded data.
     pub fn embedded() -> Result<Times<'static>, LoadError> {
-        Ok(Times::new(TimeLexicon::embedded()?, TextLexicon::embedded()))
+        Ok(Times::new(TimeLexicon::embedded()?, TextLexicon::embedded()?))
     }
 
     /// The time lexicon in use.

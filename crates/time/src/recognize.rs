@@ -15,9 +15,8 @@
 
 use std::cell::RefCell;
 
-use isnad_text::lexicon::{NumClass, NumberWord};
-use isnad_text::number::parse_digits;
 use isnad_text::{find_quantities, segment, QuantityKind, TextLexicon, Token, TokenKind};
+use isnad_text::{parse_digits, NumClass, NumberWord};
 
 use crate::lexicon::{Article, Cal, Count, Item, Meridiem, Mod, Role, TimeLexicon, Unit};
 
@@ -186,7 +185,7 @@ type R<T> = Option<(usize, T)>;
 #[inline]
 fn fold_key(word: &str, out: &mut String) {
     out.clear();
-    isnad_text::normalize::search_key_into(word, out);
+    isnad_text::search_key_into(word, out);
 }
 
 /// The clitic readings of a key: (stem, conj, prep, def), with the article
@@ -505,7 +504,7 @@ impl<'a> Parser<'a> {
         let mut v: i64 = 0;
         let mut n = 0;
         for c in s.chars() {
-            let d = isnad_text::token::digit_value(c)?;
+            let d = isnad_text::digit_value(c)?;
             v = v.checked_mul(10)?.checked_add(d as i64)?;
             n += 1;
         }
@@ -550,7 +549,7 @@ impl<'a> Parser<'a> {
                 }
                 let qs = find_quantities(self.text, &self.toks[i..end], self.tlex);
                 let q = qs.into_iter().find(|q| q.number_start == t.start)?;
-                if q.relation == Some(isnad_text::lexicon::Relation::OrderOfMagnitude) {
+                if q.relation == Some(isnad_text::Relation::OrderOfMagnitude) {
                     return None;
                 }
                 let last = (i..end).find(|&k| self.toks[k].end == q.number_end)?;
@@ -668,7 +667,7 @@ impl<'a> Parser<'a> {
                     let mut chars = 1;
                     let mut bytes = c.len_utf8();
                     while let Some(&(_, m)) = it.peek() {
-                        if isnad_text::normalize::is_ignorable(m) {
+                        if isnad_text::is_ignorable(m) {
                             chars += 1;
                             bytes += m.len_utf8();
                             it.next();
@@ -708,7 +707,7 @@ impl<'a> Parser<'a> {
                 return true;
             }
             let w = self.toks[k].text(self.text);
-            let first = w.chars().find(|c| !isnad_text::normalize::is_ignorable(*c));
+            let first = w.chars().find(|c| !isnad_text::is_ignorable(*c));
             let second_is_s = w.chars().nth(1) == Some('س');
             if first != Some('س') && !(matches!(first, Some('و' | 'ف')) && second_is_s) {
                 return false;
@@ -1661,7 +1660,7 @@ impl<'a> Parser<'a> {
                 let mut v: i64 = 0;
                 let mut n = 0;
                 for c in g.chars() {
-                    v = v.checked_mul(10)?.checked_add(isnad_text::token::digit_value(c)? as i64)?;
+                    v = v.checked_mul(10)?.checked_add(isnad_text::digit_value(c)? as i64)?;
                     n += 1;
                 }
                 parts.push((v, n));
@@ -2132,7 +2131,7 @@ mod tests {
 
     fn specs(text: &str) -> Vec<(String, Spec)> {
         let toks = isnad_text::tokenize(text);
-        recognize(text, &toks, lexicon(), TextLexicon::embedded())
+        recognize(text, &toks, lexicon(), TextLexicon::embedded().unwrap())
             .into_iter()
             .map(|f| (text[f.byte_start as usize..f.byte_end as usize].to_string(), f.spec))
             .collect()
@@ -2163,7 +2162,7 @@ mod tests {
             text,
             toks: &toks,
             lex: lexicon(),
-            tlex: TextLexicon::embedded(),
+            tlex: TextLexicon::embedded().unwrap(),
             info: Vec::new(),
             hits: Vec::new(),
             nums: RefCell::new(rustc_hash::FxHashMap::default()),

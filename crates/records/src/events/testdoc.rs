@@ -42,7 +42,7 @@ pub struct TestDoc {
 impl TestDoc {
     /// Analyses `text` published on `published` (ISO date), with no entities yet.
     pub fn new(text: &str, published: Option<&str>) -> TestDoc {
-        let lex = TextLexicon::embedded();
+        let lex = TextLexicon::embedded().unwrap();
         let layer = isnad_text::analyze(text, lex);
         let anchor = published.and_then(|p| isnad_time::Anchor::parse(p).ok());
         let times =
