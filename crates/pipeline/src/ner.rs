@@ -158,3 +158,30 @@ fn infos_of<'a>(
     distribution(&mut infos, seg.lexicon());
     infos
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_malformed_cue_line_in_a_copied_data_dir_names_the_file_and_line() {
+        let dir = std::env::temp_dir().join(format!("isnad-ner-dict-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("ner")).unwrap();
+        std::fs::write(dir.join("ner/cues.tsv"), "# cues\nword\tclass\nوزير\ttitle\nقائد\tgeneral\n").unwrap();
+        let lex = TextLexicon::embedded().unwrap();
+        let e = name_dict(&Data::Dir(dir.clone()), lex).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(e.file.ends_with("ner/cues.tsv"), "{e}");
+        assert_eq!(e.line, 4, "{e}");
+    }
+
+    #[test]
+    fn the_embedded_dictionary_marks_names_and_cues() {
+        let dict = embedded_dict().unwrap();
+        let lex = TextLexicon::embedded().unwrap();
+        let mut seg = Segmenter::new(lex);
+        let infos = token_infos(&["قال", "وزير", "الخارجية", "في", "صنعاء"], &mut seg, dict);
+        assert_eq!(infos[1].cue, "title");
+        assert_ne!(infos[4].names, 0, "صنعاء is a dictionary place");
+    }
+}

@@ -90,7 +90,7 @@ pub enum Relation {
 
 /// An approximation cue: its words (search keys) and where it stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ApproxCue {
+pub(crate) struct ApproxCue {
     /// Search keys of its words.
     pub words: Vec<String>,
     /// The bound it expresses.
@@ -101,7 +101,7 @@ pub struct ApproxCue {
 
 /// A counted noun.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Noun {
+pub(crate) struct Noun {
     /// Singular, as written in the lexicon.
     pub lemma: String,
     /// English gloss.
@@ -112,7 +112,7 @@ pub struct Noun {
 
 /// Grammatical number of a noun form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GramNumber {
+pub(crate) enum GramNumber {
     /// Singular (also the accusative singular after 11–99).
     Singular,
     /// Dual.
@@ -326,27 +326,27 @@ impl TextLexicon {
 
     /// True when a word (match key) must never be cut into clitics.
     #[inline]
-    pub fn keep_whole(&self, key: &str) -> bool {
+    pub(crate) fn keep_whole(&self, key: &str) -> bool {
         self.keep_whole.contains(key)
     }
 
     /// True when a word, compared by [`light_key`] (ى and ي kept apart), is a
     /// whole word: والى is و+إلى but والي (governor) is one word.
     #[inline]
-    pub fn keep_whole_light(&self, word: &str) -> bool {
+    pub(crate) fn keep_whole_light(&self, word: &str) -> bool {
         self.keep_whole_light.contains(&light_key(word))
     }
 
     /// True when a whole word starting with ال (match key) may still take a
     /// preposition (بالله، بالذي), unlike particles (بالي is not ب+إلى).
     #[inline]
-    pub fn takes_prep(&self, key: &str) -> bool {
+    pub(crate) fn takes_prep(&self, key: &str) -> bool {
         self.takes_prep.contains(key)
     }
 
     /// True when a word (match key) is an abbreviation a period does not end.
     #[inline]
-    pub fn is_abbreviation(&self, key: &str) -> bool {
+    pub(crate) fn is_abbreviation(&self, key: &str) -> bool {
         self.abbreviations.contains(key)
     }
 
@@ -357,7 +357,7 @@ impl TextLexicon {
     }
 
     /// The approximation cues, longest first.
-    pub fn approx_cues(&self) -> &[ApproxCue] {
+    pub(crate) fn approx_cues(&self) -> &[ApproxCue] {
         &self.approx_cues
     }
 
@@ -368,7 +368,7 @@ impl TextLexicon {
 
     /// The counted noun with this search key form.
     #[inline]
-    pub fn noun(&self, key: &str) -> Option<(&Noun, GramNumber)> {
+    pub(crate) fn noun(&self, key: &str) -> Option<(&Noun, GramNumber)> {
         self.noun_forms.get(key).map(|&(i, n)| (&self.nouns[i as usize], n))
     }
 }
@@ -410,7 +410,7 @@ fn num_flags(list: &str) -> Result<NumFlags, &str> {
 }
 
 /// The match key, except that alef maqsura ى stays apart from ي.
-pub fn light_key(s: &str) -> String {
+pub(crate) fn light_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c == 'ى' {

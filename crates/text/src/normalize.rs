@@ -24,7 +24,7 @@ pub enum KeyKind {
 
 /// What one original character becomes in a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fold {
+pub(crate) enum Fold {
     /// Dropped (diacritic, tatweel, control).
     Drop,
     /// Replaced by one character (possibly itself).
@@ -49,7 +49,7 @@ pub fn is_ignorable(c: char) -> bool {
 
 /// How `c` folds in the match key.
 #[inline]
-pub fn fold_match(c: char) -> Fold {
+pub(crate) fn fold_match(c: char) -> Fold {
     let u = c as u32;
     if u < 0x80 {
         return Fold::One(c.to_ascii_lowercase());
@@ -190,7 +190,7 @@ pub fn search_key_into(text: &str, out: &mut String) {
 }
 
 /// Appends the match key of `text` to `out` (no allocation when `out` has room).
-pub fn match_key_into(text: &str, out: &mut String) {
+pub(crate) fn match_key_into(text: &str, out: &mut String) {
     for c in text.chars() {
         push_folded(KeyKind::Match, c, |f| out.push(f));
     }

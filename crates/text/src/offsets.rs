@@ -2,7 +2,7 @@
 //! the text: a checkpoint every [`STEP`] code points, then a short walk.
 
 /// Code points between checkpoints.
-pub const STEP: usize = 64;
+pub(crate) const STEP: usize = 64;
 
 /// Maps code-point offsets of one text to byte offsets.
 #[derive(Clone, Debug)]

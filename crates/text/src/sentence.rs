@@ -34,7 +34,7 @@ fn is_closer(s: &str) -> bool {
 
 /// Splits into sentences. `abbreviation` says whether a word token (its text)
 /// is an abbreviation that a following period does not end.
-pub fn split_sentences(text: &str, tokens: &[Token], abbreviation: impl Fn(&str) -> bool) -> Vec<Sentence> {
+pub(crate) fn split_sentences(text: &str, tokens: &[Token], abbreviation: impl Fn(&str) -> bool) -> Vec<Sentence> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut first: Option<usize> = None;

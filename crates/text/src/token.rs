@@ -133,7 +133,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// Like [`tokenize`], appending to `out`.
-pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     // (byte offset, char, class) with one char of look-ahead.
     let mut it = text.char_indices().peekable();
     let mut cp: u32 = 0;
