@@ -164,6 +164,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_embedded_dictionary_marks_names_and_cues() {
+        let dict = embedded_dict().unwrap();
+        let lex = TextLexicon::embedded().unwrap();
+        let mut seg = Segmenter::new(lex);
+        let infos = token_infos(&["قال", "وزير", "الخارجية", "في", "صنعاء"], &mut seg, dict);
+        assert_eq!(infos[1].cue, "title");
+        assert_ne!(infos[4].names, 0, "صنعاء is a dictionary place");
+    }
+
+    #[test]
     fn a_malformed_cue_line_in_a_copied_data_dir_names_the_file_and_line() {
         let dir = std::env::temp_dir().join(format!("isnad-ner-dict-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("ner")).unwrap();
@@ -173,15 +183,5 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(e.file.ends_with("ner/cues.tsv"), "{e}");
         assert_eq!(e.line, 4, "{e}");
-    }
-
-    #[test]
-    fn the_embedded_dictionary_marks_names_and_cues() {
-        let dict = embedded_dict().unwrap();
-        let lex = TextLexicon::embedded().unwrap();
-        let mut seg = Segmenter::new(lex);
-        let infos = token_infos(&["قال", "وزير", "الخارجية", "في", "صنعاء"], &mut seg, dict);
-        assert_eq!(infos[1].cue, "title");
-        assert_ne!(infos[4].names, 0, "صنعاء is a dictionary place");
     }
 }

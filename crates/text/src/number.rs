@@ -417,53 +417,28 @@ impl Acc {
     /// Takes the first word of an expression (any class but a fraction);
     /// false when it cannot start one.
     fn start(&mut self, class: NumClass, first: &Atom) -> bool {
+        use NumClass::*;
+        let v = first.value;
         match class {
-            NumClass::Unit => {
-                self.group = first.value;
-                self.units = true;
+            Unit | TeenHead | Ten | Teen | Tens | Hundred | Ordinal => {
+                self.group = if class == Ten { 10.0 } else { v };
+                self.units = matches!(class, Unit | TeenHead | Teen | Ordinal);
+                self.tens = matches!(class, Ten | Teen | Tens);
+                self.hundreds = class == Hundred;
             }
-            NumClass::TeenHead => {
-                self.group = first.value;
-                self.units = true;
-                self.compound_only = true;
+            Scale | ScaleDual | ScalePlural | ApproxPlural => {
+                self.total = v;
+                self.last_scale = if class == ScaleDual { v / 2.0 } else { v };
+                self.approx = matches!(class, ScalePlural | ApproxPlural);
             }
-            NumClass::Ten => {
-                self.group = 10.0;
-                self.tens = true;
-            }
-            NumClass::Teen => {
-                self.group = first.value;
-                self.tens = true;
-                self.units = true;
-            }
-            NumClass::Tens => {
-                self.group = first.value;
-                self.tens = true;
-                self.ordinal = first.definite;
-            }
-            NumClass::Hundred => {
-                self.group = first.value;
-                self.hundreds = true;
-            }
-            NumClass::Scale | NumClass::ScaleDual => {
-                self.total = first.value;
-                self.last_scale = if class == NumClass::ScaleDual { first.value / 2.0 } else { first.value };
-            }
-            NumClass::ScalePlural | NumClass::ApproxPlural => {
-                self.total = first.value;
-                self.last_scale = first.value;
-                self.approx = true;
-            }
-            NumClass::Ordinal => {
-                self.group = first.value;
-                self.units = true;
-                self.ordinal = true;
-                let needs_article = first.word.is_some_and(|w| w.flags.definite);
-                return !needs_article || first.definite;
-            }
-            NumClass::Fraction | NumClass::Point => return false,
+            Fraction | Point => return false,
         }
-        true
+        // أحد، اثنا only before عشر; a definite tens word is an ordinal (العشرين).
+        self.compound_only |= class == TeenHead;
+        self.ordinal = class == Ordinal || (class == Tens && first.definite);
+        // An ordinal that needs the article (الأول) is no ordinal without it.
+        let needs_article = class == Ordinal && first.word.is_some_and(|w| w.flags.definite);
+        !needs_article || first.definite
     }
 }
 
