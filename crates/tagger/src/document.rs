@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use isnad_text::{Data, LoadError};
+use rustc_hash::FxHashMap;
 
 use crate::features::TokenInfo;
 use crate::model::{train, Model, TrainOptions};
@@ -31,8 +32,18 @@ pub const DEFAULT_WINDOW: usize = 25;
 /// Fills `memory` of every token from labels of the other sentences within
 /// `window` sentences (all of them with `usize::MAX`).
 pub(crate) fn set_memory(sents: &mut [Vec<TokenInfo>], labels: &[Vec<Label>], window: usize) {
-    // (sentence, stem) → bits, per sentence.
-    let tagged: Vec<Vec<(String, u8)>> = sents
+    let tagged = tagged_stems(sents, labels);
+    if window >= sents.len() {
+        whole_document_memory(sents, &tagged);
+    } else {
+        windowed_memory(sents, &tagged, window);
+    }
+}
+
+/// Per sentence, the (stem, name bit) of every word inside a labelled span:
+/// bit 2t begins a type-t name, bit 2t+1 continues one.
+fn tagged_stems(sents: &[Vec<TokenInfo>], labels: &[Vec<Label>]) -> Vec<Vec<(String, u8)>> {
+    sents
         .iter()
         .zip(labels)
         .map(|(toks, ls)| {
@@ -47,40 +58,44 @@ pub(crate) fn set_memory(sents: &mut [Vec<TokenInfo>], labels: &[Vec<Label>], wi
             }
             out
         })
-        .collect();
-    let n = sents.len();
-    if window >= n {
-        // The whole document: count each (stem, bit) over all sentences once; a
-        // sentence sees a bit when some other sentence gave it (linear time).
-        let mut total: rustc_hash::FxHashMap<(&str, u8), u32> = rustc_hash::FxHashMap::default();
-        for list in &tagged {
-            for (stem, bits) in list {
-                *total.entry((stem.as_str(), *bits)).or_default() += 1;
-            }
+        .collect()
+}
+
+/// Memory over the whole document: count each (stem, bit) over all sentences
+/// once; a sentence sees a bit when some other sentence gave it (linear time).
+fn whole_document_memory(sents: &mut [Vec<TokenInfo>], tagged: &[Vec<(String, u8)>]) {
+    let mut total: FxHashMap<(&str, u8), u32> = FxHashMap::default();
+    for list in tagged {
+        for (stem, bits) in list {
+            *total.entry((stem.as_str(), *bits)).or_default() += 1;
         }
-        for (s, sent) in sents.iter_mut().enumerate() {
-            let mut own: rustc_hash::FxHashMap<(&str, u8), u32> = rustc_hash::FxHashMap::default();
-            for (stem, bits) in &tagged[s] {
-                *own.entry((stem.as_str(), *bits)).or_default() += 1;
-            }
-            for t in sent.iter_mut() {
-                let mut m = 0u8;
-                for bit in 0..8u8 {
-                    let key = (t.stem.as_str(), 1u8 << bit);
-                    let others = total.get(&key).copied().unwrap_or(0) - own.get(&key).copied().unwrap_or(0);
-                    if others > 0 {
-                        m |= 1 << bit;
-                    }
-                }
-                t.memory = m;
-            }
-        }
-        return;
     }
+    for (s, sent) in sents.iter_mut().enumerate() {
+        let mut own: FxHashMap<(&str, u8), u32> = FxHashMap::default();
+        for (stem, bits) in &tagged[s] {
+            *own.entry((stem.as_str(), *bits)).or_default() += 1;
+        }
+        for t in sent.iter_mut() {
+            let mut m = 0u8;
+            for bit in 0..8u8 {
+                let key = (t.stem.as_str(), 1u8 << bit);
+                let others = total.get(&key).copied().unwrap_or(0) - own.get(&key).copied().unwrap_or(0);
+                if others > 0 {
+                    m |= 1 << bit;
+                }
+            }
+            t.memory = m;
+        }
+    }
+}
+
+/// Memory from the other sentences at most `window` sentences away.
+fn windowed_memory(sents: &mut [Vec<TokenInfo>], tagged: &[Vec<(String, u8)>], window: usize) {
+    let n = sents.len();
     for (s, sent) in sents.iter_mut().enumerate() {
         let lo = s.saturating_sub(window);
         let hi = s.saturating_add(window).min(n - 1);
-        let mut mem: rustc_hash::FxHashMap<&str, u8> = rustc_hash::FxHashMap::default();
+        let mut mem: FxHashMap<&str, u8> = FxHashMap::default();
         for (o, list) in tagged.iter().enumerate().take(hi + 1).skip(lo) {
             if o == s {
                 continue;

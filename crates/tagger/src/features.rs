@@ -167,22 +167,61 @@ fn suffix_chars(s: &str, n: usize) -> Option<&str> {
 
 const NAME_FLAGS: [&str; 8] = ["PB", "PI", "LB", "LI", "OB", "OI", "MB", "MI"];
 
+/// The tokens around token `i` of a sentence.
+struct Around<'a> {
+    toks: &'a [TokenInfo],
+    i: isize,
+}
+
+impl<'a> Around<'a> {
+    /// The token at offset `off`, if inside the sentence.
+    fn at(&self, off: isize) -> Option<&'a TokenInfo> {
+        usize::try_from(self.i + off).ok().and_then(|j| self.toks.get(j))
+    }
+
+    /// The boundary marker for an offset outside the sentence.
+    fn edge(off: isize) -> &'static str {
+        if off < 0 {
+            BOS
+        } else {
+            EOS
+        }
+    }
+
+    fn stem(&self, off: isize) -> &'a str {
+        self.at(off).map_or(Self::edge(off), |t| t.stem.as_str())
+    }
+
+    fn key(&self, off: isize) -> &'a str {
+        self.at(off).map_or(Self::edge(off), |t| t.key.as_str())
+    }
+}
+
 /// Calls `emit(template, values)` for every feature of token `i`.
 pub(crate) fn features(toks: &[TokenInfo], i: usize, emit: &mut dyn FnMut(&'static str, &[&str])) {
     let t = &toks[i];
-    let at = |j: isize| -> Option<&TokenInfo> { usize::try_from(j).ok().and_then(|j| toks.get(j)) };
-    let stem_at = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.stem.as_str());
-    let key_at = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.key.as_str());
-    let ii = i as isize;
+    let around = Around { toks, i: i as isize };
+    let mut shape_buf = [0u8; 4];
+    let shape: &str = t.shape.encode_utf8(&mut shape_buf);
+    token_features(t, shape, emit);
+    neighbour_features(&around, emit);
+    dictionary_features(&around, shape, emit);
+    let prev_shape = around.at(-1).map_or('^', |o| o.shape);
+    let next_shape = around.at(1).map_or('$', |o| o.shape);
+    let mut b1 = [0u8; 4];
+    let mut b2 = [0u8; 4];
+    emit("shn", &[prev_shape.encode_utf8(&mut b1), next_shape.encode_utf8(&mut b2), shape]);
+}
 
+/// The token's own features: key, stem, proclitics, shape and length,
+/// corpus classes, and the stem's first and last letters.
+fn token_features(t: &TokenInfo, shape: &str, emit: &mut dyn FnMut(&'static str, &[&str])) {
     emit("b", &[]);
     emit("w", &[&t.key]);
     emit("s", &[&t.stem]);
     if !t.prefix.is_empty() {
         emit("p", &[&t.prefix]);
     }
-    let mut shape_buf = [0u8; 4];
-    let shape: &str = t.shape.encode_utf8(&mut shape_buf);
     let len = t.stem.chars().count();
     let lb = match len {
         0..=2 => "1",
@@ -207,17 +246,27 @@ pub(crate) fn features(toks: &[TokenInfo], i: usize, emit: &mut dyn FnMut(&'stat
             }
         }
     }
-    emit("w-1", &[key_at(ii - 1)]);
-    emit("w+1", &[key_at(ii + 1)]);
-    emit("s-1", &[stem_at(ii - 1)]);
-    emit("s+1", &[stem_at(ii + 1)]);
-    emit("s-2", &[stem_at(ii - 2)]);
-    emit("s+2", &[stem_at(ii + 2)]);
-    emit("w-1w", &[key_at(ii - 1), &t.key]);
-    emit("ww+1", &[&t.key, key_at(ii + 1)]);
-    emit("s-1s", &[stem_at(ii - 1), &t.stem]);
+}
+
+/// The keys and stems of the neighbours, alone and paired with the token.
+fn neighbour_features(a: &Around<'_>, emit: &mut dyn FnMut(&'static str, &[&str])) {
+    let (key, stem) = (a.key(0), a.stem(0));
+    emit("w-1", &[a.key(-1)]);
+    emit("w+1", &[a.key(1)]);
+    emit("s-1", &[a.stem(-1)]);
+    emit("s+1", &[a.stem(1)]);
+    emit("s-2", &[a.stem(-2)]);
+    emit("s+2", &[a.stem(2)]);
+    emit("w-1w", &[a.key(-1), key]);
+    emit("ww+1", &[key, a.key(1)]);
+    emit("s-1s", &[a.stem(-1), stem]);
+}
+
+/// Name-dictionary flags and cues of the token and its neighbours, and the
+/// document memory.
+fn dictionary_features(a: &Around<'_>, shape: &str, emit: &mut dyn FnMut(&'static str, &[&str])) {
     for (off, tmpl_n, tmpl_c) in [(0isize, "n", "c"), (-1, "n-1", "c-1"), (1, "n+1", "c+1")] {
-        if let Some(o) = at(ii + off) {
+        if let Some(o) = a.at(off) {
             for (bit, name) in NAME_FLAGS.iter().enumerate() {
                 if o.names & (1 << bit) != 0 {
                     emit(tmpl_n, &[name]);
@@ -228,28 +277,24 @@ pub(crate) fn features(toks: &[TokenInfo], i: usize, emit: &mut dyn FnMut(&'stat
             }
         }
     }
+    let memory = |off: isize, bit: usize| a.at(off).is_some_and(|o| o.memory & (1 << bit) != 0);
     for (bit, name) in NAME_FLAGS.iter().enumerate() {
-        if t.memory & (1 << bit) != 0 {
+        if memory(0, bit) {
             emit("m", &[name]);
             emit("ms", &[name, shape]);
         }
-        if at(ii - 1).is_some_and(|o| o.memory & (1 << bit) != 0) {
+        if memory(-1, bit) {
             emit("m-1", &[name]);
         }
-        if at(ii + 1).is_some_and(|o| o.memory & (1 << bit) != 0) {
+        if memory(1, bit) {
             emit("m+1", &[name]);
         }
     }
-    if let Some(o) = at(ii - 2) {
+    if let Some(o) = a.at(-2) {
         if !o.cue.is_empty() {
             emit("c-2", &[o.cue]);
         }
     }
-    let prev_shape = at(ii - 1).map_or('^', |o| o.shape);
-    let next_shape = at(ii + 1).map_or('$', |o| o.shape);
-    let mut b1 = [0u8; 4];
-    let mut b2 = [0u8; 4];
-    emit("shn", &[prev_shape.encode_utf8(&mut b1), next_shape.encode_utf8(&mut b2), shape]);
 }
 
 #[cfg(test)]

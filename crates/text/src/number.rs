@@ -608,28 +608,23 @@ fn extend(acc: &mut Acc, a: &Atom, conj: bool) -> bool {
     let Some(class) = a.class else {
         return false; // digits never continue a compound
     };
-    let group_empty = !(acc.hundreds || acc.tens || acc.units);
     match class {
-        NumClass::Ten if !conj && acc.units && !acc.tens && acc.group < 10.0 => {
-            // Teens: ثلاثة عشر، أحد عشر، الحادي عشر.
-            acc.group += 10.0;
-            acc.tens = true;
-            true
-        }
-        NumClass::Hundred
-            if !conj
-                && a.value == 100.0
-                && acc.units
-                && !acc.tens
-                && !acc.hundreds
-                && (3.0..=9.0).contains(&acc.group) =>
-        {
-            // ثلاث مائة
-            acc.group *= 100.0;
-            acc.units = false;
-            acc.hundreds = true;
-            true
-        }
+        NumClass::Scale | NumClass::ScalePlural | NumClass::ScaleDual => extend_scale(acc, a, class, conj),
+        NumClass::Fraction => extend_fraction(acc, a, conj),
+        _ => extend_group(acc, a, class, conj),
+    }
+}
+
+impl Acc {
+    /// No hundreds, tens or units since the last scale word.
+    fn group_empty(&self) -> bool {
+        !(self.hundreds || self.tens || self.units)
+    }
+}
+
+/// A scale word after the number: عشرات الآلاف، ثلاثة آلاف، ألفين (after و).
+fn extend_scale(acc: &mut Acc, a: &Atom, class: NumClass, conj: bool) -> bool {
+    match class {
         NumClass::ScalePlural if acc.approx && a.definite && !conj => {
             // عشرات الآلاف
             acc.total *= a.value;
@@ -653,29 +648,59 @@ fn extend(acc: &mut Acc, a: &Atom, conj: bool) -> bool {
             true
         }
         NumClass::ScaleDual
-            if conj && group_empty && (acc.last_scale == 0.0 || a.value / 2.0 < acc.last_scale) && acc.total > 0.0 =>
+            if conj
+                && acc.group_empty()
+                && (acc.last_scale == 0.0 || a.value / 2.0 < acc.last_scale)
+                && acc.total > 0.0 =>
         {
             acc.total += a.value;
             acc.last_scale = a.value / 2.0;
             true
         }
-        NumClass::Fraction if conj && group_empty && acc.last_scale > 0.0 => {
-            // مليون ونصف
-            acc.total += a.value * acc.last_scale;
+        _ => false,
+    }
+}
+
+/// A fraction after و: of the last scale (مليون ونصف) or of the group (ثلاثة ونصف).
+fn extend_fraction(acc: &mut Acc, a: &Atom, conj: bool) -> bool {
+    let group_empty = acc.group_empty();
+    if conj && group_empty && acc.last_scale > 0.0 {
+        // مليون ونصف
+        acc.total += a.value * acc.last_scale;
+        return true;
+    }
+    if conj && !acc.ordinal && !group_empty && acc.total == 0.0 && acc.last_scale == 0.0 && acc.group < 1000.0 {
+        // ثلاثة ونصف
+        acc.group += a.value;
+        acc.units = true;
+        acc.tens = true;
+        return true;
+    }
+    false
+}
+
+/// A hundreds, tens, ten, teen or units word inside the current group.
+fn extend_group(acc: &mut Acc, a: &Atom, class: NumClass, conj: bool) -> bool {
+    let group_empty = acc.group_empty();
+    match class {
+        NumClass::Ten if !conj && acc.units && !acc.tens && acc.group < 10.0 => {
+            // Teens: ثلاثة عشر، أحد عشر، الحادي عشر.
+            acc.group += 10.0;
+            acc.tens = true;
             true
         }
-        NumClass::Fraction
-            if conj
-                && !acc.ordinal
-                && !group_empty
-                && acc.total == 0.0
-                && acc.last_scale == 0.0
-                && acc.group < 1000.0 =>
+        NumClass::Hundred
+            if !conj
+                && a.value == 100.0
+                && acc.units
+                && !acc.tens
+                && !acc.hundreds
+                && (3.0..=9.0).contains(&acc.group) =>
         {
-            // ثلاثة ونصف
-            acc.group += a.value;
-            acc.units = true;
-            acc.tens = true;
+            // ثلاث مائة
+            acc.group *= 100.0;
+            acc.units = false;
+            acc.hundreds = true;
             true
         }
         NumClass::Hundred if conj && group_empty && acc.total > 0.0 && !acc.ordinal => {
