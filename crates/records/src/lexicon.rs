@@ -418,6 +418,9 @@ ied\tعبوات ناسفة|عبوة ناسفة\tnoun\tASSAULT\texplosives\tExplo
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, src.embedded).unwrap();
         }
+        // Phrases are read through the text layer's affix table.
+        std::fs::create_dir_all(dir.join("lexicon")).unwrap();
+        std::fs::write(dir.join("lexicon/affixes.tsv"), include_str!("../../../data/lexicon/affixes.tsv")).unwrap();
         dir
     }
 
