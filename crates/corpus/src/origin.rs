@@ -355,7 +355,7 @@ mod tests {
     fn data_copy(tag: &str) -> std::path::PathBuf {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
         let dir = std::env::temp_dir().join(format!("isnad-origin-{tag}-{}", std::process::id()));
-        for rel in [ORIGIN_WORDS_FILE, "attribution/sources.tsv"] {
+        for rel in [ORIGIN_WORDS_FILE, "attribution/sources.tsv", "lexicon/affixes.tsv"] {
             std::fs::create_dir_all(dir.join(rel).parent().unwrap()).unwrap();
             std::fs::copy(root.join(rel), dir.join(rel)).unwrap();
         }
