@@ -30,7 +30,7 @@ fn main() -> ExitCode {
         }
     };
     let field = |v: &serde_json::Value, k: &str| v[k].as_str().map(str::to_string).filter(|s| !s.is_empty());
-    let p = match Pipeline::new() {
+    let p = match Pipeline::embedded() {
         Ok(p) => p,
         Err(e) => {
             eprintln!("ant: {e}");

@@ -18,7 +18,7 @@
 //!         ..Default::default()
 //!     };
 //!     let text = "قالت وزارة الداخلية اليمنية إن مسلحين قتلوا الأحد ثلاثة جنود في مدينة عدن.";
-//!     Pipeline::new().unwrap().analyze(Input { meta, text: text.into() }, Options::default())
+//!     Pipeline::embedded().unwrap().analyze(Input { meta, text: text.into() }, Options::default())
 //! };
 //! let documents = [report("a", "Outlet A"), report("b", "Outlet B")];
 //! let docs: Vec<CorpusDoc> = documents.iter().map(CorpusDoc::from).collect();

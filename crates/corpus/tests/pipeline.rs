@@ -5,7 +5,7 @@ use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
 use isnad_schema::{ClusterRecord, Document};
 
 fn analyse(items: &[(&str, &str, &str, &str)]) -> Vec<Document> {
-    let p = Pipeline::new().unwrap();
+    let p = Pipeline::embedded().unwrap();
     items
         .iter()
         .map(|(id, outlet, published, text)| {

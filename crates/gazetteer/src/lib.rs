@@ -181,6 +181,9 @@ pub struct Gazetteer {
     en_index: OnceLock<Vec<(u64, u32)>>,
     names: OnceLock<Vec<(String, Level)>>,
     cues: FxHashMap<String, CueWord>,
+    /// Word frequencies for the common-word guard (the text lexicon in use); the embedded one
+    /// when none is given.
+    words: Option<std::sync::Arc<isnad_text::TextLexicon>>,
 }
 
 impl std::fmt::Debug for Gazetteer {

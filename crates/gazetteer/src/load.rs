@@ -76,6 +76,7 @@ impl Gazetteer {
             en_index: OnceLock::new(),
             names: OnceLock::new(),
             cues: FxHashMap::default(),
+            words: None,
         };
         gaz.extra = gaz.parse_aliases(aliases, &text, ranges[2].clone())?;
         gaz.cues = gaz.parse_cues(cues, &text[ranges[3].clone()])?;

@@ -347,12 +347,7 @@ impl Gazetteer {
                 continue;
             }
             let parent = r.parent.as_ref().and_then(|h| self.resolve_parent(h, ctx));
-            let freq = if r.name.contains(' ') {
-                0
-            } else {
-                // The pipeline does not start without the embedded lexicon.
-                isnad_text::TextLexicon::embedded().map_or(0, |l| l.freq(&isnad_text::match_key(&r.name)))
-            };
+            let freq = if r.name.contains(' ') { 0 } else { self.word_freq(&r.name) };
             let written = strict_key(&r.name);
             for c in cands {
                 let mut s = prominence(&c);
@@ -452,6 +447,21 @@ impl Gazetteer {
 impl Gazetteer {
     /// True when a common word must not be read as this candidate (see the
     /// module docs); `written` is the mention's [`strict_key`].
+    /// Takes word frequencies for the common-word guard from `lex` (the pipeline's text
+    /// lexicon, so that an edited `lexicon/wordfreq.tsv` counts here too).
+    pub fn use_word_frequencies(&mut self, lex: std::sync::Arc<isnad_text::TextLexicon>) {
+        self.words = Some(lex);
+    }
+
+    /// A word's corpus frequency: from the lexicon given, else the embedded one.
+    fn word_freq(&self, word: &str) -> u32 {
+        let key = isnad_text::match_key(word);
+        match &self.words {
+            Some(lex) => lex.freq(&key),
+            None => isnad_text::TextLexicon::embedded().map_or(0, |l| l.freq(&key)),
+        }
+    }
+
     fn common_word_guard(&self, c: &Place<'_>, written: &str, freq: u32) -> bool {
         let loose = || !c.names_ar().iter().any(|n| strict_key(n) == written);
         let common = freq >= crate::COMMON_WORD_FREQ;

@@ -62,10 +62,10 @@ pub fn run(args: BenchArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
         }
         println!("{name:<40} {:>8.1} ms (median of {runs})", median(ms));
     };
-    load("load: NER model", &mut || isnad_pipeline::load_ner_model().map(|t| t.n_features()).unwrap_or(0));
-    load("load: gazetteer", &mut || {
-        isnad_gazetteer::Gazetteer::load(&isnad_gazetteer::Data::Dir("data".into())).map(|g| g.len()).unwrap_or(0)
-    });
+    let data = p.data();
+    load("load: NER model", &mut || isnad_tagger::Tagger::load(data).map(|t| t.n_features()).unwrap_or(0));
+    load("load: gazetteer", &mut || isnad_gazetteer::Gazetteer::load(data).map(|g| g.len()).unwrap_or(0));
+    load("load: whole pipeline", &mut || Pipeline::load(data).map(|_| 1).unwrap_or(0));
 
     let only = args.stage.clone();
     let stage = |name: &str, f: &mut dyn FnMut(&str) -> usize| {

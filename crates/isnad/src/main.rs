@@ -195,11 +195,11 @@ fn main() -> ExitCode {
     }
 }
 
+/// The pipeline over `--data DIR` (every data file read from there), or over the embedded data.
+/// A missing or malformed file stops start-up with its path and line.
 fn pipeline(data: &Option<PathBuf>) -> anyhow::Result<Pipeline> {
-    Ok(match data {
-        Some(dir) => Pipeline::with_lexicon(isnad_text::TextLexicon::load(&isnad_text::Data::Dir(dir.clone()))?),
-        None => Pipeline::new()?,
-    })
+    let data = data.clone().map_or(isnad_text::Data::Embedded, isnad_text::Data::Dir);
+    Ok(Pipeline::load(&data)?)
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

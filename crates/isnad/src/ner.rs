@@ -38,13 +38,13 @@ fn read_conll(path: &Path) -> anyhow::Result<Vec<conll::Sentence>> {
 }
 
 fn infos(p: &Pipeline, sents: &[conll::Sentence]) -> anyhow::Result<Vec<(Vec<isnad_tagger::TokenInfo>, Vec<u8>)>> {
-    let dict = ner::name_dict(&isnad_text::Data::Embedded, p.lexicon())?;
+    let dict = p.name_dict();
     let mut seg = Segmenter::new(p.lexicon());
     Ok(sents
         .iter()
         .map(|s| {
             let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
-            (ner::token_infos(&words, &mut seg, &dict), s.iter().map(|(_, l)| *l).collect())
+            (ner::token_infos(&words, &mut seg, dict), s.iter().map(|(_, l)| *l).collect())
         })
         .collect())
 }
@@ -85,7 +85,7 @@ pub fn eval(p: &Pipeline, conll: &Path, model: Option<&Path>, errors: usize) -> 
             let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
             Tagger::parse(&path.display().to_string(), &text)?
         }
-        None => p.ner_model().map_err(anyhow::Error::msg)?.clone(),
+        None => Tagger::load(p.data())?,
     };
     let load_ms = t.elapsed().as_secs_f64() * 1000.0;
     let sents = read_conll(conll)?;

@@ -3,6 +3,7 @@
 //! entity spans. The dictionaries come from the project's data files.
 
 use isnad_entities::Actors;
+use isnad_gazetteer::Gazetteer;
 use isnad_tagger::{NameDict, NameType, TokenInfo};
 use isnad_text::{data_lines, Data, LoadError, Segmenter, TextLexicon, Token, TokenKind};
 
@@ -21,14 +22,14 @@ const NAME_LISTS: [(&str, &str, NameType); 4] = [
 ];
 
 /// Builds the name dictionary and cue list from `data` (cue words, name
-/// lists, actor aliases) and the embedded gazetteer; `lex` decides which
+/// lists), the actors' aliases and the gazetteer's names; `lex` decides which
 /// place names are common words. Errors name the file and line.
-pub fn name_dict(data: &Data, lex: &TextLexicon) -> Result<NameDict, LoadError> {
+pub fn name_dict(data: &Data, lex: &TextLexicon, actors: &Actors, gaz: &Gazetteer) -> Result<NameDict, LoadError> {
     let mut d = NameDict::new(lex.affixes());
     add_cues(&mut d, data)?;
     add_name_lists(&mut d, data)?;
-    add_actors(&mut d, &Actors::load(data)?);
-    add_places(&mut d, lex)?;
+    add_actors(&mut d, actors);
+    add_places(&mut d, lex, gaz);
     Ok(d)
 }
 
@@ -84,10 +85,9 @@ fn add_actors(d: &mut NameDict, actors: &Actors) {
 
 /// Gazetteer names down to towns; a one-word name that is a frequent word
 /// of the corpus (الخميس، خبر، حول) is left out below admin1.
-fn add_places(d: &mut NameDict, lex: &TextLexicon) -> Result<(), LoadError> {
+fn add_places(d: &mut NameDict, lex: &TextLexicon, gaz: &Gazetteer) {
     use isnad_gazetteer::Level;
     let article = lex.affixes().article();
-    let gaz = isnad_gazetteer::Gazetteer::embedded()?;
     for (name, level) in gaz.names() {
         let major = matches!(level, Level::Country | Level::Admin1);
         let minor = matches!(level, Level::Admin2 | Level::City | Level::Town);
@@ -100,14 +100,6 @@ fn add_places(d: &mut NameDict, lex: &TextLexicon) -> Result<(), LoadError> {
             d.add(name, NameType::Loc);
         }
     }
-    Ok(())
-}
-
-/// The embedded name dictionary (built once; an error is kept and returned
-/// on every call).
-pub fn embedded_dict() -> Result<&'static NameDict, LoadError> {
-    static DICT: std::sync::OnceLock<Result<NameDict, LoadError>> = std::sync::OnceLock::new();
-    DICT.get_or_init(|| name_dict(&Data::Embedded, TextLexicon::embedded()?)).as_ref().map_err(|e| e.clone())
 }
 
 /// The schema's name of a tagger type (`PER` for persons).
@@ -165,9 +157,9 @@ mod tests {
 
     #[test]
     fn the_embedded_dictionary_marks_names_and_cues() {
-        let dict = embedded_dict().unwrap();
-        let lex = TextLexicon::embedded().unwrap();
-        let mut seg = Segmenter::new(lex);
+        let p = crate::Pipeline::embedded().unwrap();
+        let dict = p.name_dict();
+        let mut seg = Segmenter::new(p.lexicon());
         let infos = token_infos(&["قال", "وزير", "الخارجية", "في", "صنعاء"], &mut seg, dict);
         assert_eq!(infos[1].cue, "title");
         assert_ne!(infos[4].names, 0, "صنعاء is a dictionary place");
@@ -178,8 +170,9 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("isnad-ner-dict-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("ner")).unwrap();
         std::fs::write(dir.join("ner/cues.tsv"), "# cues\nword\tclass\nوزير\ttitle\nقائد\tgeneral\n").unwrap();
-        let lex = TextLexicon::embedded().unwrap();
-        let e = name_dict(&Data::Dir(dir.clone()), lex).unwrap_err();
+        let p = crate::Pipeline::embedded().unwrap();
+        let (lex, actors, gaz) = (p.lexicon(), &p.actors, &p.gazetteer);
+        let e = name_dict(&Data::Dir(dir.clone()), lex, actors, gaz).unwrap_err();
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(e.file.ends_with("ner/cues.tsv"), "{e}");
         assert_eq!(e.line, 4, "{e}");

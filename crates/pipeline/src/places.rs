@@ -9,8 +9,7 @@ use isnad_schema::PlaceRef;
 use isnad_tagger::TokenInfo;
 use isnad_text::{Token, TokenKind};
 
-/// (sentence, token start, token end, type, actor index)
-pub type Mention = (usize, usize, usize, &'static str, Option<usize>);
+use crate::entities::Mention;
 
 /// Adds a LOC mention for a name right after a level cue word when no
 /// mention covers it: `محافظة البيضاء` → `البيضاء`.
@@ -18,7 +17,7 @@ pub fn cue_mentions(gaz: &Gazetteer, text: &str, sentences: &[&[Token]], mention
     let mut added = Vec::new();
     let mut by_sentence: rustc_hash::FxHashMap<usize, Vec<(usize, usize)>> = rustc_hash::FxHashMap::default();
     for m in mentions.iter() {
-        by_sentence.entry(m.0).or_default().push((m.1, m.2));
+        by_sentence.entry(m.sentence).or_default().push((m.start, m.end));
     }
     for (s, toks) in sentences.iter().enumerate() {
         for i in 0..toks.len() {
@@ -27,7 +26,7 @@ pub fn cue_mentions(gaz: &Gazetteer, text: &str, sentences: &[&[Token]], mention
             }
             let covered = |a: usize, b: usize| {
                 by_sentence.get(&s).is_some_and(|v: &Vec<(usize, usize)>| v.iter().any(|&(x, y)| x < b && a < y))
-                    || added.iter().any(|m: &Mention| m.0 == s && m.1 < b && a < m.2)
+                    || added.iter().any(|m: &Mention| m.sentence == s && m.start < b && a < m.end)
             };
             // Longest name of up to three words after the cue.
             for k in (1..=3).rev() {
@@ -37,14 +36,14 @@ pub fn cue_mentions(gaz: &Gazetteer, text: &str, sentences: &[&[Token]], mention
                 }
                 let phrase = &text[toks[i].byte_start as usize..toks[b - 1].byte_end as usize];
                 if gaz.resolve(phrase, &Context::new()).is_some_and(|r| r.cue.is_some()) {
-                    added.push((s, a, b, "LOC", None));
+                    added.push(Mention { sentence: s, start: a, end: b, ty: "LOC", actor: None });
                     break;
                 }
             }
         }
     }
     mentions.extend(added);
-    mentions.sort_by_key(|m| (m.0, m.1));
+    mentions.sort_by_key(|m| (m.sentence, m.start));
 }
 
 /// Resolves every LOC mention (and every mention linked to a state actor)
@@ -59,15 +58,15 @@ pub fn resolve(
     actors: Option<&Actors>,
 ) -> (Vec<Option<PlaceRef>>, Option<String>) {
     let wants = |m: &Mention| {
-        m.3 == "LOC" || m.4.and_then(|a| actors.map(|x| x.all()[a].record.kind == "state")).unwrap_or(false)
+        m.ty == "LOC" || m.actor.and_then(|a| actors.map(|x| x.all()[a].record.kind == "state")).unwrap_or(false)
     };
     // The name to look up: the first word's stem (clitics off), then the rest as written.
     let name = |m: &Mention| -> String {
-        let toks = sentences[m.0];
-        let mut n = infos[m.0][m.1].stem.clone();
-        if m.2 > m.1 + 1 {
+        let toks = sentences[m.sentence];
+        let mut n = infos[m.sentence][m.start].stem.clone();
+        if m.end > m.start + 1 {
             n.push(' ');
-            n.push_str(&text[toks[m.1 + 1].byte_start as usize..toks[m.2 - 1].byte_end as usize]);
+            n.push_str(&text[toks[m.start + 1].byte_start as usize..toks[m.end - 1].byte_end as usize]);
         }
         n
     };
@@ -77,10 +76,10 @@ pub fn resolve(
         .iter()
         .map(|m| {
             wants(m).then(|| {
-                let toks = sentences[m.0];
+                let toks = sentences[m.sentence];
                 let (first, last) = (&toks[0], &toks[toks.len() - 1]);
                 let window = &text[first.byte_start as usize..last.byte_end as usize];
-                let (a, b) = (toks[m.1].start - first.start, toks[m.2 - 1].end - first.start);
+                let (a, b) = (toks[m.start].start - first.start, toks[m.end - 1].end - first.start);
                 gaz.context_at(window, a as usize, b as usize)
             })
         })

@@ -4,7 +4,7 @@ use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
 use proptest::prelude::*;
 
 fn check(text: &str, published: Option<&str>) {
-    let p = Pipeline::new().unwrap();
+    let p = Pipeline::embedded().unwrap();
     let doc = p.analyze(
         Input {
             meta: InputMeta { published: published.map(str::to_string), ..InputMeta::default() },

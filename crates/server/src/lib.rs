@@ -108,7 +108,7 @@ struct Inner {
     queries: Semaphore,
     analyses: Semaphore,
     writer: tokio::sync::Mutex<()>,
-    pipeline: Pipeline,
+    pipeline: &'static Pipeline,
 }
 
 impl AppState {
@@ -128,7 +128,7 @@ impl AppState {
                 queries: Semaphore::new(POOL_SIZE),
                 analyses: Semaphore::new(ANALYSES),
                 writer: tokio::sync::Mutex::new(()),
-                pipeline: Pipeline::new().map_err(|e| StoreError(e.to_string()))?,
+                pipeline: Pipeline::embedded().map_err(|e| StoreError(e.to_string()))?,
             }),
         })
     }
@@ -294,7 +294,7 @@ pub fn demo_db(path: &Path) -> Result<Counts, StoreError> {
         return Err(StoreError(format!("{}: already exists; the demo writes a new database", path.display())));
     }
     let mut store = Store::open(path)?;
-    let pipeline = Pipeline::new().map_err(|e| StoreError(e.to_string()))?;
+    let pipeline = Pipeline::embedded().map_err(|e| StoreError(e.to_string()))?;
     let docs: Vec<_> = EXAMPLES
         .iter()
         .map(|ex| {

@@ -26,7 +26,7 @@
 //! use isnad_store::{content_hash, Inserted, Store};
 //! let text = "عقد وزراء الخارجية اجتماعات في عدن يوم الأحد.";
 //! let meta = InputMeta { id: Some("d1".into()), ..Default::default() };
-//! let doc = Pipeline::new().unwrap().analyze(Input { meta, text: text.into() }, Options::default());
+//! let doc = Pipeline::embedded().unwrap().analyze(Input { meta, text: text.into() }, Options::default());
 //! let mut store = Store::in_memory()?;
 //! assert_eq!(store.insert(&doc, &content_hash(text), "example")?, Inserted::Added);
 //! assert_eq!(store.insert(&doc, &content_hash(text), "again")?, Inserted::Duplicate);

@@ -7,7 +7,7 @@ use isnad_store::{EventFilter, Inserted, Store, MIGRATIONS};
 const SEED: &str = include_str!("../../../examples/khabar-2023-11-23.txt");
 
 fn analyze(id: &str, text: &str, published: &str) -> Document {
-    Pipeline::new().unwrap().analyze(
+    Pipeline::embedded().unwrap().analyze(
         Input {
             meta: InputMeta {
                 id: Some(id.into()),
