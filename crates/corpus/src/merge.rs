@@ -292,22 +292,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn participant(id: &str, kind: &str) -> Participant {
-        Participant {
-            entity: None,
-            actor: Some(ActorRef {
-                id: id.into(),
-                name: id.into(),
-                name_ar: String::new(),
-                kind: kind.into(),
-                inter: None,
-                sector: None,
-                country: None,
-                wikidata: None,
-            }),
-            name: id.into(),
-            start: 0,
-            end: 1,
-        }
+        Participant { entity: None, actor: Some(ActorRef::bare(id, kind)), name: id.into(), start: 0, end: 1 }
     }
 
     fn event(ty: &str, acled: Option<(&str, &str)>, actors: Vec<Participant>) -> EventRecord {

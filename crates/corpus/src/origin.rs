@@ -250,16 +250,7 @@ mod tests {
             kind: kind.into(),
             start: 10,
             end: 10 + text.chars().count() as u32,
-            actor: actor.map(|(id, kind)| ActorRef {
-                id: id.into(),
-                name: id.into(),
-                name_ar: String::new(),
-                kind: kind.into(),
-                inter: None,
-                sector: None,
-                country: None,
-                wikidata: None,
-            }),
+            actor: actor.map(|(id, kind)| ActorRef::bare(id, kind)),
         }
     }
 

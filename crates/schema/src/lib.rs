@@ -227,6 +227,23 @@ pub struct ActorRef {
     pub wikidata: Option<String>,
 }
 
+impl ActorRef {
+    /// An actor known only by its id and kind, its id standing for its names (constructed records
+    /// and tests).
+    pub fn bare(id: &str, kind: &str) -> ActorRef {
+        ActorRef {
+            id: id.into(),
+            name: id.into(),
+            name_ar: String::new(),
+            kind: kind.into(),
+            inter: None,
+            sector: None,
+            country: None,
+            wikidata: None,
+        }
+    }
+}
+
 /// A gazetteer place an entity links to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceRef {

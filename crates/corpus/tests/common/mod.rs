@@ -96,16 +96,7 @@ pub fn words(seed: u64, n: usize) -> String {
 }
 
 pub fn actor(id: &str, kind: &str) -> ActorRef {
-    ActorRef {
-        id: id.into(),
-        name: id.into(),
-        name_ar: String::new(),
-        kind: kind.into(),
-        inter: None,
-        sector: None,
-        country: Some("YEM".into()),
-        wikidata: None,
-    }
+    ActorRef { country: Some("YEM".into()), ..ActorRef::bare(id, kind) }
 }
 
 pub fn participant(id: &str, kind: &str) -> Participant {

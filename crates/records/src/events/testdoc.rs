@@ -185,16 +185,7 @@ fn quantity(text: &str, q: &isnad_text::Quantity) -> QuantityRecord {
 
 /// An actor of a kind (`military`, `government`, `media`, `generic` …).
 pub fn actor(id: &str, kind: &str) -> ActorRef {
-    ActorRef {
-        id: id.into(),
-        name: id.into(),
-        name_ar: String::new(),
-        kind: kind.into(),
-        inter: None,
-        sector: None,
-        country: None,
-        wikidata: None,
-    }
+    ActorRef::bare(id, kind)
 }
 
 /// A place of a level (`country`, `admin1`, `city` …).
