@@ -302,10 +302,19 @@ async fn document(
     q: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     Params::parse(q, &[])?;
+    one(st, "document", id, |s, id| s.document(id)).await
+}
+
+/// One stored record by id (`/api/documents/{id}`, `/api/clusters/{id}`); 404 when there is none.
+async fn one<T, F>(st: AppState, what: &'static str, id: String, get: F) -> Result<Response, ApiError>
+where
+    T: serde::Serialize,
+    F: FnOnce(&isnad_store::Store, &str) -> Result<Option<T>, isnad_store::StoreError> + Send + 'static,
+{
     let body = st
-        .read(move |s| match s.document(&id).map_err(ApiError::store)? {
-            Some(d) => to_json(&d),
-            None => Err(ApiError::not_found(format!("no document {id:?}"))),
+        .read(move |s| match get(s, &id).map_err(ApiError::store)? {
+            Some(record) => to_json(&record),
+            None => Err(ApiError::not_found(format!("no {what} {id:?}"))),
         })
         .await?;
     Ok(json_response(StatusCode::OK, body))
@@ -400,13 +409,7 @@ async fn cluster(
     q: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     Params::parse(q, &[])?;
-    let body = st
-        .read(move |s| match s.cluster(&id).map_err(ApiError::store)? {
-            Some(c) => to_json(&c),
-            None => Err(ApiError::not_found(format!("no cluster {id:?}"))),
-        })
-        .await?;
-    Ok(json_response(StatusCode::OK, body))
+    one(st, "cluster", id, |s, id| s.cluster(id)).await
 }
 
 async fn search(
