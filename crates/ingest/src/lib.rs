@@ -7,6 +7,19 @@
 //! error in one input or one line never stops the rest of a batch. No input
 //! makes the crate panic (a property test feeds it arbitrary bytes).
 //!
+//! ```
+//! use isnad_ingest::{read_bytes, Options};
+//! let lines = "{\"id\": \"a1\", \"text\": \"قتل 3 مدنيين\", \"date\": \"23/11/2023\"}\nnot json\n";
+//! let (mut items, mut errors) = (Vec::new(), Vec::new());
+//! read_bytes("batch.jsonl", lines.as_bytes(), &Options::default(), &mut |r| match r {
+//!     Ok(item) => items.push(item),
+//!     Err(e) => errors.push(e.to_string()),
+//! });
+//! assert_eq!(items[0].meta.declared.id.as_deref(), Some("a1"));
+//! assert_eq!(items[0].meta.declared.published.as_deref(), Some("2023-11-23"));
+//! assert!(errors[0].starts_with("batch.jsonl:2"), "{errors:?}");
+//! ```
+//!
 //! # Formats
 //!
 //! The format is taken from [`Options::format`] when set, else from the file
