@@ -4,7 +4,9 @@
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
-use isnad_schema::{ClusterMember, ClusterRecord, Contradiction, ContradictionValue, EventRecord, Origin, Participant};
+use isnad_schema::{
+    ClusterMember, ClusterRecord, Contradiction, ContradictionValue, EventRecord, Factuality, Origin, Participant,
+};
 use isnad_text::match_key;
 
 use crate::origin::{origin_of, OriginLexicon};
@@ -12,13 +14,6 @@ use crate::place::{self, level_rank, Relation};
 use crate::time::{text_span, Window};
 use crate::{mix, CorpusDoc, MergeOptions};
 use isnad_text::hash::fnv1a_fields;
-
-/// Factuality values, strongest first.
-const FACTUALITY: [&str; 6] = ["asserted", "probable", "possible", "planned", "unknown", "negated"];
-
-fn strength(f: &str) -> usize {
-    FACTUALITY.iter().position(|x| *x == f).unwrap_or(FACTUALITY.len())
-}
 
 /// The value most often given, ties to the first given.
 fn majority<T: PartialEq + Clone>(values: impl Iterator<Item = T>) -> Option<T> {
@@ -129,9 +124,9 @@ pub(crate) fn build(input: &Inputs<'_>, group: &[(usize, usize)]) -> ClusterReco
     let members = members(input, group, &events, &member_origin);
 
     // Type, mode, ACLED type.
-    let ty = majority(events.iter().map(|e| e.ty.as_str())).unwrap_or(first.ty.as_str()).to_string();
+    let ty = majority(events.iter().map(|e| e.ty)).unwrap_or(first.ty);
     let quad = events.iter().find(|e| e.ty == ty).map_or(first.quad, |e| e.quad);
-    let mode = majority(events.iter().filter_map(|e| e.mode.as_deref())).map(str::to_string);
+    let mode = majority(events.iter().filter_map(|e| e.mode));
     let acled = majority(events.iter().filter_map(|e| e.acled.as_ref())).cloned();
     let (actors, recipients) = participants(&events);
 
@@ -145,7 +140,7 @@ pub(crate) fn build(input: &Inputs<'_>, group: &[(usize, usize)]) -> ClusterReco
     let spans: Vec<Option<(i64, i64)>> = events.iter().map(|e| e.time.as_ref().and_then(text_span)).collect();
     let time = best_time(&events, &spans);
     let factuality =
-        events.iter().map(|e| e.factuality.as_str()).min_by_key(|f| strength(f)).unwrap_or("unknown").to_string();
+        events.iter().map(|e| e.factuality).min_by_key(|f| f.strength_rank()).unwrap_or(Factuality::Unknown);
 
     let (counts, mut contradictions) = counts(&events, &member_origin, &doc_ids);
     contradictions.extend(date_contradiction(&spans, &doc_ids));
@@ -374,12 +369,12 @@ fn place_contradiction(events: &[&EventRecord], doc_ids: &[&str], max_km: f64) -
 /// Asserted (or probable) against negated: every factuality value with the
 /// documents giving it.
 fn factuality_contradiction(events: &[&EventRecord], doc_ids: &[&str]) -> Option<Contradiction> {
-    let says = |f: &str| events.iter().any(|e| e.factuality == f);
-    if !((says("asserted") || says("probable")) && says("negated")) {
+    let says = |f: Factuality| events.iter().any(|e| e.factuality == f);
+    if !((says(Factuality::Asserted) || says(Factuality::Probable)) && says(Factuality::Negated)) {
         return None;
     }
     let mut values: Vec<ContradictionValue> = Vec::new();
-    for f in FACTUALITY {
+    for f in Factuality::BY_STRENGTH {
         let mut documents = Vec::new();
         for (k, _) in events.iter().enumerate().filter(|(_, e)| e.factuality == f) {
             add_doc(&mut documents, doc_ids[k]);

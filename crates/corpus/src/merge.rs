@@ -1,6 +1,6 @@
 //! Which events are one happening: blocking, compatibility, greedy assignment.
 
-use isnad_schema::EventRecord;
+use isnad_schema::{AcledEventType, EventRecord};
 use isnad_text::match_key;
 use rustc_hash::FxHashMap;
 
@@ -88,7 +88,7 @@ pub(crate) struct Feat<'a> {
 }
 
 /// ACLED's catch-all type: its sub-types do not say what happened.
-const CATCH_ALL: &str = "Strategic developments";
+const CATCH_ALL: AcledEventType = AcledEventType::StrategicDevelopments;
 
 /// True when two events can be the same kind of happening: the same ACLED
 /// event type when both have one, and then the same PLOVER type or the same
@@ -141,7 +141,7 @@ pub(crate) fn compat(a: &Feat<'_>, b: &Feat<'_>, opts: &MergeOptions) -> Option<
 fn block_keys(f: &Feat<'_>) -> Vec<u64> {
     let Some(w) = f.window else { return Vec::new() };
     let tagged = |prefix: &str, s: &str| fnv1a_fields(&[prefix, s]);
-    let mut types = vec![tagged("p", &f.rec.ty)];
+    let mut types = vec![tagged("p", f.rec.ty.as_str())];
     if let Some(t) = f.rec.acled.as_ref().filter(|t| t.event_type != CATCH_ALL) {
         types.push(tagged("a", &format!("{}\u{1f}{}", t.event_type, t.sub_event_type)));
     }
@@ -288,7 +288,7 @@ fn features<'a>(
 mod tests {
     use super::*;
     use crate::place::tests::place;
-    use isnad_schema::{AcledType, ActorRef, Attribution, EventTime, Participant};
+    use isnad_schema::{AcledType, ActorRef, Attribution, EventTime, Factuality, Participant, Quad};
     use std::collections::BTreeMap;
 
     fn participant(id: &str, kind: &str) -> Participant {
@@ -298,10 +298,10 @@ mod tests {
     fn event(ty: &str, acled: Option<(&str, &str)>, actors: Vec<Participant>) -> EventRecord {
         EventRecord {
             id: "ev1".into(),
-            ty: ty.into(),
+            ty: ty.parse().unwrap(),
             mode: None,
-            quad: 4,
-            acled: acled.map(|(e, s)| AcledType { event_type: e.into(), sub_event_type: s.into() }),
+            quad: Quad::MaterialConflict,
+            acled: acled.map(|(e, s)| AcledType { event_type: e.parse().unwrap(), sub_event_type: s.parse().unwrap() }),
             actors,
             recipients: Vec::new(),
             place: None,
@@ -315,7 +315,7 @@ mod tests {
                 basis: "outlet".into(),
                 stance: None,
             },
-            factuality: "asserted".into(),
+            factuality: Factuality::Asserted,
             factuality_cue: None,
             trigger: String::new(),
         }

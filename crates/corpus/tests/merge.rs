@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use isnad_corpus::{cluster, MergeOptions, OriginLexicon};
-use isnad_schema::ClusterRecord;
+use isnad_schema::{AcledEventType, AcledSubEventType, ClusterRecord, Factuality, PloverMode, PloverType};
 
 fn run(docs: &[Doc]) -> Vec<ClusterRecord> {
     cluster(&views(docs), &MergeOptions::default(), lex())
@@ -234,13 +234,15 @@ fn different_types_do_not_merge() {
 #[test]
 fn different_acled_types_do_not_merge() {
     let mut shelling = attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![]);
-    shelling.acled =
-        Some(isnad_schema::AcledType { event_type: "Battles".into(), sub_event_type: "Armed clash".into() });
-    let agree = |id: &str, ty: &str| isnad_schema::EventRecord {
-        ty: ty.into(),
+    shelling.acled = Some(isnad_schema::AcledType {
+        event_type: AcledEventType::Battles,
+        sub_event_type: AcledSubEventType::ArmedClash,
+    });
+    let agree = |id: &str, ty: PloverType| isnad_schema::EventRecord {
+        ty,
         acled: Some(isnad_schema::AcledType {
-            event_type: "Strategic developments".into(),
-            sub_event_type: "Other".into(),
+            event_type: AcledEventType::StrategicDevelopments,
+            sub_event_type: AcledSubEventType::Other,
         }),
         ..attack(id, Some(marib()), Some(day("2023-11-05")), vec![])
     };
@@ -248,8 +250,8 @@ fn different_acled_types_do_not_merge() {
         Doc::by_outlet("a", "2023-11-06", vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])]),
         Doc::by_outlet("b", "2023-11-06", vec![shelling]),
         // One catch-all type, different PLOVER types.
-        Doc::by_outlet("c", "2023-11-06", vec![agree("ev1", "AGREE")]),
-        Doc::by_outlet("d", "2023-11-06", vec![agree("ev1", "COERCE")]),
+        Doc::by_outlet("c", "2023-11-06", vec![agree("ev1", PloverType::Agree)]),
+        Doc::by_outlet("d", "2023-11-06", vec![agree("ev1", PloverType::Coerce)]),
     ];
     assert_eq!(run(&docs).len(), 4);
 }
@@ -257,7 +259,7 @@ fn different_acled_types_do_not_merge() {
 #[test]
 fn same_acled_type_merges_across_plover_types() {
     let mut coerce = attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![]);
-    coerce.ty = "COERCE".into();
+    coerce.ty = PloverType::Coerce;
     let docs = vec![
         Doc::by_outlet("a", "2023-11-06", vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])]),
         Doc::by_outlet("b", "2023-11-06", vec![coerce.clone()]),
@@ -266,7 +268,7 @@ fn same_acled_type_merges_across_plover_types() {
     let out = run(&docs);
     assert_eq!(out.len(), 1);
     // Two of three members call it COERCE.
-    assert_eq!(out[0].ty, "COERCE");
+    assert_eq!(out[0].ty, PloverType::Coerce);
 }
 
 #[test]
@@ -436,8 +438,8 @@ fn counts_are_voted_by_origins_not_copies() {
 #[test]
 fn best_values() {
     let mut coarse = attack("ev1", Some(marib_governorate()), Some(span("2023-11-01", "2023-12-01", 3)), vec![]);
-    coarse.factuality = "possible".into();
-    coarse.mode = Some("air".into());
+    coarse.factuality = Factuality::Possible;
+    coarse.mode = Some(PloverMode::Aerial);
     let mut fine = attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![]);
     fine.actors.push(participant("ye.gov.army", "military"));
     fine.recipients.push(participant("generic.civilians", "generic"));
@@ -455,10 +457,10 @@ fn best_values() {
     assert_eq!(c.place.as_ref().unwrap().id, "geonames:72968");
     let t = c.time.as_ref().unwrap();
     assert_eq!((t.from.as_deref(), t.precision, t.basis.as_str()), (Some("2023-11-05"), Some(1), "clause"));
-    assert_eq!(c.factuality, "asserted");
-    // One member says air, two say drone.
-    assert_eq!(c.mode.as_deref(), Some("drone"));
-    assert_eq!(c.acled.as_ref().unwrap().event_type, "Explosions/Remote violence");
+    assert_eq!(c.factuality, Factuality::Asserted);
+    // One member says aerial, two say drone.
+    assert_eq!(c.mode, Some(PloverMode::Drone));
+    assert_eq!(c.acled.as_ref().unwrap().event_type, AcledEventType::ExplosionsRemoteViolence);
     let ids =
         |ps: &[isnad_schema::Participant]| ps.iter().map(|p| p.actor.as_ref().unwrap().id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&c.actors), ["ye.houthis", "ye.gov.army"]);
@@ -495,7 +497,7 @@ fn dates_places_and_negation_disagreeing() {
         Some(day("2023-11-07")),
         vec![source("الحوثيون", "named_org", Some(actor("ye.houthis", "rebel")))],
     );
-    denied.factuality = "negated".into();
+    denied.factuality = Factuality::Negated;
     let docs = vec![
         Doc::by_outlet("a", "2023-11-06", vec![attack("ev1", Some(marib()), Some(day("2023-11-05")), vec![])]),
         Doc::by_outlet("b", "2023-11-08", vec![denied]),
@@ -517,7 +519,7 @@ fn dates_places_and_negation_disagreeing() {
         values(2),
         [("asserted".to_string(), vec!["a".to_string()]), ("negated".to_string(), vec!["b".to_string()])]
     );
-    assert_eq!(c.factuality, "asserted");
+    assert_eq!(c.factuality, Factuality::Asserted);
     assert_eq!(c.origins[1].key, "actor:ye.houthis");
 }
 

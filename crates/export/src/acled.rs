@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use isnad_schema::{AcledType, ClusterRecord, Participant, PlaceRef};
+use isnad_schema::{AcledEventType, AcledSubEventType, AcledType, ClusterRecord, Factuality, Participant, PlaceRef};
 use isnad_text::hash::fnv1a_fields;
 
 use crate::countries::{invalid_data, Countries, Country};
@@ -151,20 +151,21 @@ pub(crate) fn interaction(c: &ClusterRecord) -> Option<u8> {
 
 /// ACLED's disorder type of an event type and sub-event type.
 pub(crate) fn disorder_type(t: &AcledType) -> &'static str {
-    match (t.event_type.as_str(), t.sub_event_type.as_str()) {
-        ("Protests", "Protest with intervention" | "Excessive force against protesters") => {
+    use AcledSubEventType::{ExcessiveForceAgainstProtesters, ProtestWithIntervention, ViolentDemonstration};
+    match (t.event_type, t.sub_event_type) {
+        (AcledEventType::Protests, ProtestWithIntervention | ExcessiveForceAgainstProtesters) => {
             "Political violence; Demonstrations"
         }
-        ("Protests", _) | ("Riots", "Violent demonstration") => "Demonstrations",
-        ("Strategic developments", _) => "Strategic developments",
+        (AcledEventType::Protests, _) | (AcledEventType::Riots, ViolentDemonstration) => "Demonstrations",
+        (AcledEventType::StrategicDevelopments, _) => "Strategic developments",
         _ => "Political violence",
     }
 }
 
 fn civilian_targeting(c: &ClusterRecord, t: &AcledType) -> bool {
-    match t.event_type.as_str() {
-        "Violence against civilians" => true,
-        "Explosions/Remote violence" => c.recipients.iter().any(|p| inter(Some(p)) == Some(7)),
+    match t.event_type {
+        AcledEventType::ViolenceAgainstCivilians => true,
+        AcledEventType::ExplosionsRemoteViolence => c.recipients.iter().any(|p| inter(Some(p)) == Some(7)),
         _ => false,
     }
 }
@@ -193,8 +194,8 @@ fn source_scale(c: &ClusterRecord) -> String {
 
 fn tags(c: &ClusterRecord, date: Option<&EventDate>) -> String {
     let mut tags: Vec<String> = Vec::new();
-    if !c.factuality.is_empty() && c.factuality != "asserted" {
-        tags.push(c.factuality.clone());
+    if c.factuality != Factuality::Asserted {
+        tags.push(c.factuality.to_string());
     }
     if !c.origins.is_empty() && c.origins.iter().all(|o| o.kind == "anonymous") {
         tags.push("sources: anonymous".into());
@@ -240,7 +241,7 @@ fn notes(c: &ClusterRecord, t: &AcledType, date: Option<&EventDate>, country: &s
         None => s.push_str("Undated"),
     }
     s.push_str(&format!(": {} / {} (PLOVER {}", t.event_type, t.sub_event_type, c.ty));
-    if let Some(m) = c.mode.as_deref().filter(|m| !m.is_empty()) {
+    if let Some(m) = c.mode {
         s.push_str(&format!(", {m}"));
     }
     s.push_str(").");
@@ -269,9 +270,7 @@ fn notes(c: &ClusterRecord, t: &AcledType, date: Option<&EventDate>, country: &s
     if !counts.is_empty() {
         s.push_str(&format!(" Counts: {}.", counts.join(", ")));
     }
-    if !c.factuality.is_empty() {
-        s.push_str(&format!(" Factuality: {}.", c.factuality));
-    }
+    s.push_str(&format!(" Factuality: {}.", c.factuality));
     if let Some(e) = c.members.iter().map(|m| util::one_line(&m.evidence)).find(|e| !e.is_empty()) {
         s.push_str(&format!(" Evidence (ar): «{}»;", util::clip(&e, 200)));
     }
@@ -308,8 +307,8 @@ fn row(c: &ClusterRecord, t: &AcledType, countries: &Countries) -> Vec<String> {
         date.as_ref().map(|d| d.day.y.to_string()).unwrap_or_default(),
         date.as_ref().map(|d| d.precision.to_string()).unwrap_or_default(),
         disorder_type(t).into(),
-        t.event_type.clone(),
-        t.sub_event_type.clone(),
+        t.event_type.to_string(),
+        t.sub_event_type.to_string(),
         first(&actors),
         rest(&actors),
         opt(inter(c.actors.first())),

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use isnad_schema::ClusterRecord;
+use isnad_schema::{ClusterRecord, Factuality, PloverMode, PloverType, Quad};
 use serde::Serialize;
 
 use crate::util;
@@ -44,9 +44,9 @@ struct Point {
 struct Properties<'a> {
     id: &'a str,
     #[serde(rename = "type")]
-    ty: &'a str,
-    mode: Option<&'a str>,
-    quad: u8,
+    ty: PloverType,
+    mode: Option<PloverMode>,
+    quad: Quad,
     acled_event_type: Option<&'a str>,
     sub_event_type: Option<&'a str>,
     date: Option<String>,
@@ -64,7 +64,7 @@ struct Properties<'a> {
     admin1: Option<String>,
     admin2: Option<String>,
     fatalities: u64,
-    factuality: &'a str,
+    factuality: Factuality,
     independent_sources: usize,
 }
 
@@ -92,8 +92,8 @@ pub fn write_geojson<W: Write>(clusters: &[ClusterRecord], w: W) -> io::Result<u
             geometry: Point { ty: "Point", coordinates: [round6(lon), round6(lat)] },
             properties: Properties {
                 id: &c.id,
-                ty: &c.ty,
-                mode: c.mode.as_deref().filter(|m| !m.is_empty()),
+                ty: c.ty,
+                mode: c.mode,
                 quad: c.quad,
                 acled_event_type: c.acled.as_ref().map(|t| t.event_type.as_str()),
                 sub_event_type: c.acled.as_ref().map(|t| t.sub_event_type.as_str()),
@@ -112,7 +112,7 @@ pub fn write_geojson<W: Write>(clusters: &[ClusterRecord], w: W) -> io::Result<u
                 admin1: Some(admin1).filter(|s| !s.is_empty()),
                 admin2: Some(admin2).filter(|s| !s.is_empty()),
                 fatalities: util::whole_count(c, "killed"),
-                factuality: &c.factuality,
+                factuality: c.factuality,
                 independent_sources: c.independent_sources,
             },
         });

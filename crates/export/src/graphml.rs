@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-use isnad_schema::{ClusterRecord, Participant};
+use isnad_schema::{ClusterRecord, Factuality, Participant, PloverMode, PloverType, Quad};
 
 use crate::util;
 
@@ -44,12 +44,12 @@ struct Node<'a> {
 struct Edge<'a> {
     source: usize,
     target: usize,
-    ty: &'a str,
-    modes: Vec<&'a str>,
-    quad: u8,
+    ty: PloverType,
+    modes: Vec<PloverMode>,
+    quad: Quad,
     date: Option<String>,
     clusters: Vec<&'a str>,
-    factuality: &'a str,
+    factuality: Factuality,
     acled: Vec<String>,
     independent_sources: usize,
     last_cluster: usize,
@@ -96,7 +96,7 @@ fn network<'a>(clusters: &'a [ClusterRecord]) -> (Vec<Node<'a>>, Vec<Edge<'a>>) 
     let mut nodes: Vec<Node<'a>> = Vec::new();
     let mut node_index: HashMap<String, usize> = HashMap::new();
     let mut edges: Vec<Edge<'a>> = Vec::new();
-    let mut edge_index: HashMap<(usize, usize, &'a str), usize> = HashMap::new();
+    let mut edge_index: HashMap<(usize, usize, PloverType), usize> = HashMap::new();
 
     for (ci, c) in clusters.iter().enumerate() {
         let mut add = |p: &'a Participant| -> Option<usize> {
@@ -128,16 +128,16 @@ fn network<'a>(clusters: &'a [ClusterRecord]) -> (Vec<Node<'a>>, Vec<Edge<'a>>) 
         let acled = c.acled.as_ref().map(|t| format!("{}/{}", t.event_type, t.sub_event_type));
         for &s in &sources {
             for &t in &targets {
-                let e = *edge_index.entry((s, t, c.ty.as_str())).or_insert_with(|| {
+                let e = *edge_index.entry((s, t, c.ty)).or_insert_with(|| {
                     edges.push(Edge {
                         source: s,
                         target: t,
-                        ty: &c.ty,
+                        ty: c.ty,
                         modes: Vec::new(),
                         quad: c.quad,
                         date: None,
                         clusters: Vec::new(),
-                        factuality: &c.factuality,
+                        factuality: c.factuality,
                         acled: Vec::new(),
                         independent_sources: 0,
                         last_cluster: usize::MAX,
@@ -150,7 +150,7 @@ fn network<'a>(clusters: &'a [ClusterRecord]) -> (Vec<Node<'a>>, Vec<Edge<'a>>) 
                 }
                 edge.last_cluster = ci;
                 edge.clusters.push(&c.id);
-                if let Some(m) = c.mode.as_deref().filter(|m| !m.is_empty()) {
+                if let Some(m) = c.mode {
                     if !edge.modes.contains(&m) {
                         edge.modes.push(m);
                     }
@@ -160,8 +160,8 @@ fn network<'a>(clusters: &'a [ClusterRecord]) -> (Vec<Node<'a>>, Vec<Edge<'a>>) 
                         edge.date = Some(d.clone());
                     }
                 }
-                if util::factuality_rank(&c.factuality) > util::factuality_rank(edge.factuality) {
-                    edge.factuality = &c.factuality;
+                if c.factuality.strength_rank() < edge.factuality.strength_rank() {
+                    edge.factuality = c.factuality;
                 }
                 if let Some(a) = &acled {
                     if !edge.acled.contains(a) {
@@ -228,9 +228,9 @@ pub fn write_graphml<W: Write>(clusters: &[ClusterRecord], w: W) -> io::Result<u
             escape(&nodes[e.source].id),
             escape(&nodes[e.target].id)
         )?;
-        data(&mut w, "e_type", e.ty)?;
+        data(&mut w, "e_type", e.ty.as_str())?;
         if !e.modes.is_empty() {
-            data(&mut w, "e_mode", &e.modes.join("; "))?;
+            data(&mut w, "e_mode", &e.modes.iter().map(|m| m.as_str()).collect::<Vec<_>>().join("; "))?;
         }
         data(&mut w, "e_quad", &e.quad.to_string())?;
         if let Some(d) = &e.date {
@@ -238,9 +238,7 @@ pub fn write_graphml<W: Write>(clusters: &[ClusterRecord], w: W) -> io::Result<u
         }
         data(&mut w, "e_weight", &format!("{}.0", e.clusters.len()))?;
         data(&mut w, "e_clusters", &e.clusters.join(" "))?;
-        if !e.factuality.is_empty() {
-            data(&mut w, "e_factuality", e.factuality)?;
-        }
+        data(&mut w, "e_factuality", e.factuality.as_str())?;
         if !e.acled.is_empty() {
             data(&mut w, "e_acled", &e.acled.join("; "))?;
         }

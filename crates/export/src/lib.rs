@@ -205,8 +205,8 @@ pub fn clusters_from_document(doc: &Document) -> Vec<ClusterRecord> {
             };
             ClusterRecord {
                 id: format!("c{:016x}", fnv1a_fields(&[&meta.id, &e.id])),
-                ty: e.ty.clone(),
-                mode: e.mode.clone(),
+                ty: e.ty,
+                mode: e.mode,
                 quad: e.quad,
                 acled: e.acled.clone(),
                 actors: e.actors.clone(),

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use isnad_schema::{ClusterRecord, Participant};
+use isnad_schema::{ClusterRecord, Factuality, Participant, PloverMode, PloverType, Quad};
 use serde::Serialize;
 
 use crate::countries::{invalid_data, Countries};
@@ -89,17 +89,17 @@ struct Record<'a> {
     recipient_sector: Option<&'a str>,
     actors: Vec<Actor<'a>>,
     recipients: Vec<Actor<'a>>,
-    event: &'a str,
-    mode: Option<&'a str>,
+    event: PloverType,
+    mode: Option<PloverMode>,
     context: Vec<&'static str>,
-    quad_code: u8,
+    quad_code: Quad,
     event_loc: Option<Location<'a>>,
     event_text: String,
     cite_info: Vec<Cite<'a>>,
     size: Size,
     acled_event_type: Option<&'a str>,
     acled_sub_event_type: Option<&'a str>,
-    factuality: &'a str,
+    factuality: Factuality,
     independent_sources: usize,
     #[serde(serialize_with = "isnad_schema::ser_counts")]
     counts: &'a BTreeMap<String, f64>,
@@ -107,12 +107,12 @@ struct Record<'a> {
 }
 
 /// PLOVER's auxiliary contexts for an isnad factuality.
-pub(crate) fn context(factuality: &str) -> Vec<&'static str> {
+pub(crate) fn context(factuality: Factuality) -> Vec<&'static str> {
     match factuality {
-        "probable" | "possible" => vec!["hypothetical"],
-        "planned" => vec!["future"],
-        "negated" => vec!["negation"],
-        _ => Vec::new(),
+        Factuality::Probable | Factuality::Possible => vec!["hypothetical"],
+        Factuality::Planned => vec!["future"],
+        Factuality::Negated => vec!["negation"],
+        Factuality::Asserted | Factuality::Unknown => Vec::new(),
     }
 }
 
@@ -186,9 +186,9 @@ fn record<'a>(c: &'a ClusterRecord, countries: &Countries) -> Record<'a> {
         recipient_sector: r.and_then(|p| p.actor.as_ref()).and_then(|x| x.sector.as_deref()),
         actors: c.actors.iter().map(actor).collect(),
         recipients: c.recipients.iter().map(actor).collect(),
-        event: &c.ty,
-        mode: c.mode.as_deref().filter(|m| !m.is_empty()),
-        context: context(&c.factuality),
+        event: c.ty,
+        mode: c.mode,
+        context: context(c.factuality),
         quad_code: c.quad,
         event_loc,
         event_text: texts.join("\n"),
@@ -207,7 +207,7 @@ fn record<'a>(c: &'a ClusterRecord, countries: &Countries) -> Record<'a> {
         size: Size { dead: count(c, "killed"), injured: count(c, "injured"), arrested: count(c, "arrested") },
         acled_event_type: c.acled.as_ref().map(|t| t.event_type.as_str()),
         acled_sub_event_type: c.acled.as_ref().map(|t| t.sub_event_type.as_str()),
-        factuality: &c.factuality,
+        factuality: c.factuality,
         independent_sources: c.independent_sources,
         counts: &c.counts,
         contradictions,

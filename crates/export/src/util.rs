@@ -183,19 +183,6 @@ pub(crate) fn names(ps: &[Participant]) -> Vec<&str> {
     out
 }
 
-/// Rank of a factuality value: asserted (6) > probable > possible > planned > unknown > negated (1).
-pub(crate) fn factuality_rank(f: &str) -> u8 {
-    match f {
-        "asserted" => 6,
-        "probable" => 5,
-        "possible" => 4,
-        "planned" => 3,
-        "unknown" => 2,
-        "negated" => 1,
-        _ => 0,
-    }
-}
-
 /// Collapses whitespace runs into one space and trims.
 pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -7,8 +7,8 @@ use isnad_export::{
     Format, ACLED_COLUMNS,
 };
 use isnad_schema::{
-    AcledType, ActorRef, ClusterMember, ClusterRecord, Contradiction, ContradictionValue, Document, EventTime, Origin,
-    Participant, PlaceRef,
+    AcledType, ActorRef, ClusterMember, ClusterRecord, Contradiction, ContradictionValue, Document, EventTime,
+    Factuality, Origin, Participant, PlaceRef, PloverMode, PloverType, Quad,
 };
 use serde_json::Value;
 
@@ -103,16 +103,16 @@ fn origin(key: &str, kind: &str, docs: &[&str]) -> Origin {
 fn cluster(id: &str, ty: &str, quad: u8, acled: Option<(&str, &str)>) -> ClusterRecord {
     ClusterRecord {
         id: id.into(),
-        ty: ty.into(),
+        ty: ty.parse().unwrap(),
         mode: None,
-        quad,
-        acled: acled.map(|(t, s)| AcledType { event_type: t.into(), sub_event_type: s.into() }),
+        quad: Quad::try_from(quad).unwrap(),
+        acled: acled.map(|(t, s)| AcledType { event_type: t.parse().unwrap(), sub_event_type: s.parse().unwrap() }),
         actors: Vec::new(),
         recipients: Vec::new(),
         place: None,
         time: None,
         counts: BTreeMap::new(),
-        factuality: "asserted".into(),
+        factuality: Factuality::Asserted,
         members: Vec::new(),
         origins: Vec::new(),
         independent_sources: 0,
@@ -124,14 +124,14 @@ fn cluster(id: &str, ty: &str, quad: u8, acled: Option<(&str, &str)>) -> Cluster
 /// names full of CSV and XML specials.
 fn strike() -> ClusterRecord {
     let mut c = cluster("c0123456789abcdef", "ASSAULT", 4, Some(("Explosions/Remote violence", "Air/drone strike")));
-    c.mode = Some("drone".into());
+    c.mode = Some(PloverMode::Drone);
     c.actors = vec![linked(houthis()), unlinked("Tribe \"Al-<Ahmar>\" & sons, armed")];
     c.recipients = vec![linked(civilians())];
     c.place = Some(sanaa());
     c.time = Some(day("2023-11-20", "2023-11-21", 1));
     c.counts.insert("killed".into(), 3.0);
     c.counts.insert("injured".into(), 5.0);
-    c.factuality = "possible".into();
+    c.factuality = Factuality::Possible;
     c.members = vec![
         member(
             "doc-a",
@@ -468,7 +468,7 @@ fn plover_jsonl_from_the_seed() {
         }
         assert_eq!(v["id"], c.id.as_str());
         assert_eq!(v["event"], c.ty.as_str());
-        assert_eq!(v["quad_code"], c.quad);
+        assert_eq!(v["quad_code"], c.quad.number());
         assert!(is_iso_day(v["date"].as_str().unwrap()));
         assert!(v["context"].is_array());
         assert_eq!(v["cite_info"][0]["doc"], "khabar-2023-11-23");
@@ -503,9 +503,9 @@ fn plover_jsonl_from_the_seed() {
 #[test]
 fn plover_jsonl_from_hand_made_clusters() {
     let mut planned = cluster("c-planned", "MOBILIZE", 4, None);
-    planned.factuality = "planned".into();
+    planned.factuality = Factuality::Planned;
     let mut negated = cluster("c-negated", "ASSAULT", 4, None);
-    negated.factuality = "negated".into();
+    negated.factuality = Factuality::Negated;
     let clusters = vec![strike(), planned, negated, bare(), broken()];
     let mut out = Vec::new();
     assert_eq!(write_plover_jsonl(&clusters, &mut out).unwrap(), 5);
@@ -685,7 +685,7 @@ fn graphml_network_of_the_seed() {
     let agreements: Vec<&ClusterRecord> = clusters
         .iter()
         .filter(|c| {
-            c.ty == "AGREE"
+            c.ty == PloverType::Agree
                 && c.actors.iter().any(|p| p.actor.as_ref().unwrap().id == "ye.houthis")
                 && c.recipients.iter().any(|p| p.actor.as_ref().unwrap().id == "ye.aqap")
         })
@@ -718,8 +718,8 @@ fn graphml_keeps_arabic_and_xml_specials() {
     let mut c2 = strike();
     c2.id = "c-second".into();
     c2.time = Some(day("2023-10-01", "2023-10-02", 1));
-    c2.mode = Some("aerial".into());
-    c2.factuality = "asserted".into();
+    c2.mode = Some(PloverMode::Aerial);
+    c2.factuality = Factuality::Asserted;
     let clusters = vec![c, c2, bare(), broken()];
     let mut out = Vec::new();
     let n = write_graphml(&clusters, &mut out).unwrap();
@@ -796,7 +796,8 @@ fn odd_clusters_never_panic() {
     far.place.as_mut().unwrap().lat = 91.0;
     far.place.as_mut().unwrap().precision = 0;
     far.time.as_mut().unwrap().precision = Some(0);
-    let clusters = vec![bare(), broken(), weird, far, cluster("", "", 0, Some(("", "")))];
+    // An empty id (an empty type, quad or ACLED type can no longer be written: they are schema values).
+    let clusters = vec![bare(), broken(), weird, far, cluster("", "ASSAULT", 4, Some(("Battles", "Armed clash")))];
     let mut csv_out = Vec::new();
     assert_eq!(write_acled_csv(&clusters, &mut csv_out).unwrap(), 5);
     let (_, rows) = csv_rows(&csv_out);

@@ -71,6 +71,12 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
+    /// `--factuality` as a schema value (an empty value sets no condition).
+    fn factuality(&self) -> anyhow::Result<Option<isnad_schema::Factuality>> {
+        let given = self.factuality.as_deref().map(str::trim).filter(|f| !f.is_empty());
+        given.map(|f| f.parse().map_err(|e| anyhow::anyhow!("--factuality: {e}"))).transpose()
+    }
+
     fn to_filter(&self, limit: usize) -> anyhow::Result<EventFilter> {
         for d in [&self.from, &self.to].into_iter().flatten() {
             isnad_schema::parse_published(d).map_err(|e| anyhow::anyhow!("--from/--to: {e}"))?;
@@ -81,7 +87,7 @@ impl FilterArgs {
             ty: self.ty.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
-            factuality: self.factuality.clone(),
+            factuality: self.factuality()?,
             dated_only: false,
             limit,
         })
@@ -167,7 +173,7 @@ pub fn events(filter: FilterArgs, args: QueryArgs) -> anyhow::Result<ExitCode> {
             "{:<22} {:<8} {:<10} {:<24} {:<24} {:<18} {:<10} {}",
             date,
             e.ty,
-            e.mode.as_deref().unwrap_or("-"),
+            e.mode.map_or("-", |m| m.as_str()),
             names(&e.actors),
             names(&e.recipients),
             clip(e.place.as_ref().map_or("-", |p| p.name.as_str()), 18),

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
-use isnad_schema::EventRecord;
+use isnad_schema::{AcledSubEventType, EventRecord, Factuality, PloverType};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -19,15 +19,15 @@ struct Gold {
 
 #[derive(Deserialize)]
 struct GoldEvent {
-    plover: String,
-    acled_sub_event_type: Option<String>,
+    plover: PloverType,
+    acled_sub_event_type: Option<AcledSubEventType>,
     #[serde(default)]
     actors: Vec<String>,
     place: Option<GoldPlace>,
     date: Option<GoldDate>,
     #[serde(default)]
     counts: HashMap<String, Option<f64>>,
-    factuality: String,
+    factuality: Factuality,
     evidence: Vec<GoldSpan>,
 }
 
@@ -201,7 +201,7 @@ fn score_document(events: &[EventRecord], gold: &Gold, t: &mut Tally, verbose: b
 fn score_attributes(e: &EventRecord, g: &GoldEvent, t: &mut Tally) {
     if let Some(sub) = &g.acled_sub_event_type {
         t.acled_n += 1;
-        t.acled_ok += usize::from(e.acled.as_ref().is_some_and(|a| &a.sub_event_type == sub));
+        t.acled_ok += usize::from(e.acled.as_ref().is_some_and(|a| a.sub_event_type == *sub));
     }
     if let Some(gp) = &g.place {
         t.place_n += 1;

@@ -3,61 +3,10 @@
 //! `data/factuality`, `data/framing.tsv`), and the function words and
 //! ordinals the rules look for (`data/records`).
 
+use isnad_schema::{AcledEventType, AcledSubEventType, Factuality, PloverMode, PloverType, UnknownValue};
 use isnad_text::{data_lines, Data, LoadError, PhraseIndex};
 
 use crate::words::{Ordinals, Words};
-
-/// PLOVER types with their quad class (1 verbal cooperation … 4 material conflict).
-pub const PLOVER: [(&str, u8); 16] = [
-    ("AGREE", 1),
-    ("CONSULT", 1),
-    ("SUPPORT", 1),
-    ("CONCEDE", 1),
-    ("COOPERATE", 2),
-    ("AID", 2),
-    ("RETREAT", 2),
-    ("REQUEST", 3),
-    ("ACCUSE", 3),
-    ("REJECT", 3),
-    ("THREATEN", 3),
-    ("SANCTION", 3),
-    ("PROTEST", 4),
-    ("MOBILIZE", 4),
-    ("COERCE", 4),
-    ("ASSAULT", 4),
-];
-
-/// ACLED event types and their sub-event types.
-pub const ACLED: [(&str, &[&str]); 6] = [
-    ("Battles", &["Armed clash", "Government regains territory", "Non-state actor overtakes territory"]),
-    (
-        "Explosions/Remote violence",
-        &[
-            "Chemical weapon",
-            "Air/drone strike",
-            "Suicide bomb",
-            "Shelling/artillery/missile attack",
-            "Remote explosive/landmine/IED",
-            "Grenade",
-        ],
-    ),
-    ("Violence against civilians", &["Sexual violence", "Attack", "Abduction/forced disappearance"]),
-    ("Protests", &["Peaceful protest", "Protest with intervention", "Excessive force against protesters"]),
-    ("Riots", &["Violent demonstration", "Mob violence"]),
-    (
-        "Strategic developments",
-        &[
-            "Agreement",
-            "Arrests",
-            "Change to group/activity",
-            "Disrupted weapons use",
-            "Headquarters or base established",
-            "Looting/property destruction",
-            "Non-violent transfer of territory",
-            "Other",
-        ],
-    ),
-];
 
 /// An event trigger.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,19 +15,12 @@ pub struct Trigger {
     pub id: String,
     /// noun, verb or phrase.
     pub pos: String,
-    /// PLOVER type.
-    pub plover: String,
+    /// PLOVER type (its quad class is [`PloverType::quad`]).
+    pub plover: PloverType,
     /// PLOVER mode.
-    pub mode: Option<String>,
-    /// ACLED event type and sub-type.
-    pub acled: Option<(String, String)>,
-}
-
-impl Trigger {
-    /// The PLOVER quad class.
-    pub fn quad(&self) -> u8 {
-        PLOVER.iter().find(|(t, _)| *t == self.plover).map_or(0, |(_, q)| *q)
-    }
+    pub mode: Option<PloverMode>,
+    /// ACLED sub-event type (its event type is [`AcledSubEventType::event_type`]).
+    pub acled: Option<AcledSubEventType>,
 }
 
 /// A reporting cue (قال، أكد، بحسب …).
@@ -90,11 +32,38 @@ pub struct Cue {
     pub stance: String,
 }
 
+/// What a factuality cue says of the happening it governs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueValue {
+    /// It has this factuality (probable, possible, unknown, negated or planned).
+    Gives(Factuality),
+    /// A strong assertion (`asserted_strong`): it changes nothing, and no weaker cue governs.
+    StrongAssertion,
+}
+
+impl std::str::FromStr for CueValue {
+    type Err = String;
+
+    /// A `value` column of `factuality/cues.tsv`: a factuality other than `asserted`, or `asserted_strong`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        if s == "asserted_strong" {
+            return Ok(CueValue::StrongAssertion);
+        }
+        match s.parse::<Factuality>() {
+            Ok(Factuality::Asserted) | Err(_) => Err(format!(
+                "unknown value {s:?} (expected asserted_strong or one of {})",
+                Factuality::VALUES[1..].join(", ")
+            )),
+            Ok(f) => Ok(CueValue::Gives(f)),
+        }
+    }
+}
+
 /// A factuality cue.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactCue {
-    /// probable, possible, unknown, negated, planned, asserted_strong.
-    pub value: String,
+    /// What it says.
+    pub value: CueValue,
     /// next_verb, next_verb_imperfect, clause, sentence, following_event.
     pub scope: String,
 }
@@ -224,27 +193,38 @@ fn one_of(file: &str, line: usize, what: &str, v: &str, allowed: &[&str]) -> Res
     }
 }
 
-/// `events/triggers.tsv`: triggers, their PLOVER and ACLED types checked against [`PLOVER`] and [`ACLED`].
+/// A vocabulary value read from column text `v`; an unknown value is an error at `file`:`line`.
+fn vocab<T: std::str::FromStr<Err = UnknownValue>>(file: &str, line: usize, v: &str) -> Result<T, LoadError> {
+    v.parse().map_err(|e: UnknownValue| err(file, line, e.to_string()))
+}
+
+/// The ACLED sub-event type of a trigger row (`-` `-` for none); the sub-event type must belong to the event type.
+fn acled_columns(f: &str, line: usize, ty: &str, sub: &str) -> Result<Option<AcledSubEventType>, LoadError> {
+    if (ty, sub) == ("-", "-") {
+        return Ok(None);
+    }
+    let ty: AcledEventType = vocab(f, line, ty)?;
+    let sub: AcledSubEventType = vocab(f, line, sub)?;
+    if sub.event_type() != ty {
+        return Err(err(
+            f,
+            line,
+            format!("{sub:?} is not a sub-event type of {ty:?}", sub = sub.as_str(), ty = ty.as_str()),
+        ));
+    }
+    Ok(Some(sub))
+}
+
+/// `events/triggers.tsv`: triggers with their PLOVER type and mode and ACLED types, each a schema value.
 fn parse_triggers(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadError> {
     for row in rows(f, c, "id\tforms\tpos\tplover\tmode\tacled_type\tacled_subtype\tnotes") {
         let (line, cols) = row?;
-        if !PLOVER.iter().any(|(t, _)| *t == cols[3]) {
-            return Err(err(f, line, format!("unknown PLOVER type {:?}", cols[3])));
-        }
-        let acled = match (cols[5], cols[6]) {
-            ("-", "-") => None,
-            (t, s) => match ACLED.iter().find(|(name, _)| *name == t) {
-                Some((_, subs)) if subs.contains(&s) => Some((t.to_string(), s.to_string())),
-                Some(_) => return Err(err(f, line, format!("{s:?} is not a sub-event type of {t:?}"))),
-                None => return Err(err(f, line, format!("unknown ACLED event type {t:?}"))),
-            },
-        };
         let trig = Trigger {
             id: cols[0].to_string(),
             pos: cols[2].to_string(),
-            plover: cols[3].to_string(),
-            mode: (cols[4] != "-").then(|| cols[4].to_string()),
-            acled,
+            plover: vocab(f, line, cols[3])?,
+            mode: if cols[4] == "-" { None } else { Some(vocab(f, line, cols[4])?) },
+            acled: acled_columns(f, line, cols[5], cols[6])?,
         };
         for form in forms(cols[1]) {
             lex.triggers.add(form, trig.clone());
@@ -282,15 +262,12 @@ fn parse_sources(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadE
     Ok(())
 }
 
-/// The values a factuality cue may give.
-const FACT_VALUES: [&str; 6] = ["probable", "possible", "unknown", "negated", "planned", "asserted_strong"];
-
 /// `factuality/cues.tsv`: factuality cues with their value and scope.
 fn parse_factuality(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadError> {
     for row in rows(f, c, "forms\tvalue\tscope\tnotes") {
         let (line, cols) = row?;
-        one_of(f, line, "value", cols[1], &FACT_VALUES)?;
-        let cue = FactCue { value: cols[1].to_string(), scope: cols[2].to_string() };
+        let value = cols[1].parse().map_err(|e: String| err(f, line, e))?;
+        let cue = FactCue { value, scope: cols[2].to_string() };
         for form in forms(cols[0]) {
             lex.factuality.add(form, cue.clone());
         }
@@ -391,7 +368,7 @@ ied\tعبوات ناسفة|عبوة ناسفة\tnoun\tASSAULT\texplosives\tExplo
     #[test]
     fn parses_and_reports_bad_lines() {
         let lex = small();
-        assert_eq!(lex.triggers.get("كمين")[0].plover, "ASSAULT");
+        assert_eq!(lex.triggers.get("كمين")[0].plover, PloverType::Assault);
         let bad = TRIGGERS.replace("Armed clash", "Armed clashes");
         let e = parse(&[("t.tsv", &bad), ("c", CUES), ("s", SOURCES), ("f", FACT), ("r", FRAMING), ("n", COUNTS)])
             .unwrap_err();

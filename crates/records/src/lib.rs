@@ -7,6 +7,7 @@
 //!
 //! ```
 //! use isnad_records::{extract, Doc, RecordsLexicon, SentenceView, Tok};
+//! use isnad_schema::{AcledSubEventType, PloverType};
 //! use isnad_text::match_key;
 //!
 //! // "The forces clashed with the gunmen": one token per word, keyed like the
@@ -33,8 +34,8 @@
 //! let lex = RecordsLexicon::embedded()?;
 //! let out = extract(&doc, lex);
 //! let clash = &out.events[0];
-//! assert_eq!((clash.ty.as_str(), clash.trigger.as_str()), ("ASSAULT", "assault.clash-verb"));
-//! assert_eq!(clash.acled.as_ref().unwrap().sub_event_type, "Armed clash");
+//! assert_eq!((clash.ty, clash.trigger.as_str()), (PloverType::Assault, "assault.clash-verb"));
+//! assert_eq!(clash.acled.as_ref().unwrap().sub_event_type, AcledSubEventType::ArmedClash);
 //! // No date in the text: the publication date, and no source but the outlet.
 //! assert_eq!(clash.time.as_ref().unwrap().basis, "publication");
 //! assert_eq!(clash.attribution.chain, "Khabar");

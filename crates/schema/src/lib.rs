@@ -341,9 +341,9 @@ pub struct Participant {
 pub struct AcledType {
     /// Battles, Explosions/Remote violence, Violence against civilians,
     /// Protests, Riots, Strategic developments ([`AcledEventType`]).
-    pub event_type: String,
+    pub event_type: AcledEventType,
     /// The sub-event type ([`AcledSubEventType`]).
-    pub sub_event_type: String,
+    pub sub_event_type: AcledSubEventType,
 }
 
 /// When an event happened.
@@ -405,12 +405,12 @@ pub struct EventRecord {
     pub id: String,
     /// PLOVER event type ([`PloverType`]).
     #[serde(rename = "type")]
-    pub ty: String,
+    pub ty: PloverType,
     /// PLOVER mode, when any ([`PloverMode`]).
-    pub mode: Option<String>,
+    pub mode: Option<PloverMode>,
     /// PLOVER quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
     /// ([`Quad`]).
-    pub quad: u8,
+    pub quad: Quad,
     /// ACLED type, when the event is one ACLED codes.
     pub acled: Option<AcledType>,
     /// Who did it.
@@ -429,7 +429,7 @@ pub struct EventRecord {
     /// Who says so.
     pub attribution: Attribution,
     /// asserted, probable, possible, unknown, negated, planned ([`Factuality`]).
-    pub factuality: String,
+    pub factuality: Factuality,
     /// The factuality cue, when any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factuality_cue: Option<Span>,
@@ -552,11 +552,11 @@ pub struct ClusterRecord {
     pub id: String,
     /// PLOVER event type ([`PloverType`]).
     #[serde(rename = "type")]
-    pub ty: String,
+    pub ty: PloverType,
     /// PLOVER mode ([`PloverMode`]).
-    pub mode: Option<String>,
+    pub mode: Option<PloverMode>,
     /// PLOVER quad class (1 verbal cooperation … 4 material conflict; [`Quad`]).
-    pub quad: u8,
+    pub quad: Quad,
     /// ACLED event type and sub-type.
     pub acled: Option<AcledType>,
     /// The best actors (the union over members, by linked actor).
@@ -572,7 +572,7 @@ pub struct ClusterRecord {
     pub counts: std::collections::BTreeMap<String, f64>,
     /// The strongest factuality any member asserts, by the order
     /// asserted > probable > possible > planned > unknown > negated ([`Factuality::BY_STRENGTH`]).
-    pub factuality: String,
+    pub factuality: Factuality,
     /// Member events, in order of publication.
     pub members: Vec<ClusterMember>,
     /// Distinct origin chains behind the members.

@@ -323,10 +323,11 @@ where
 /// The event filter of `/api/events` and `/api/export`: checked dates and factuality.
 fn event_filter(p: &Params, limit: usize) -> Result<EventFilter, ApiError> {
     let (from, to) = p.range()?;
-    let factuality = p.str("factuality");
-    if let Some(f) = &factuality {
-        f.parse::<isnad_schema::Factuality>().map_err(|e| ApiError::bad_request(e.to_string()))?;
-    }
+    let factuality = p
+        .str("factuality")
+        .map(|f| f.parse::<isnad_schema::Factuality>())
+        .transpose()
+        .map_err(|e| ApiError::bad_request(e.to_string()))?;
     Ok(EventFilter {
         actor: p.str("actor"),
         place: p.str("place"),

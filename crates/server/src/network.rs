@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use isnad_schema::{ActorRef, Participant};
+use isnad_schema::{ActorRef, Participant, PloverType, Quad};
 use isnad_store::StoredEvent;
 use serde::Serialize;
 
@@ -42,9 +42,9 @@ pub struct NetworkEdge {
     pub target: String,
     /// PLOVER event type.
     #[serde(rename = "type")]
-    pub ty: String,
+    pub ty: PloverType,
     /// PLOVER quad class (1 verbal cooperation … 4 material conflict).
-    pub quad: u8,
+    pub quad: Quad,
     /// Number of events.
     pub weight: usize,
     /// Earliest event date (YYYY-MM-DD), when dated.
@@ -76,10 +76,10 @@ fn linked(ps: &[Participant]) -> Vec<&ActorRef> {
     out
 }
 
-/// Builds the network of `events` (nodes by id, edges by source, target, type).
+/// Builds the network of `events` (nodes by id, edges by source, target, type as written).
 pub fn network(events: &[StoredEvent]) -> Network {
     let mut nodes: BTreeMap<String, NetworkNode> = BTreeMap::new();
-    let mut edges: BTreeMap<(String, String, String), NetworkEdge> = BTreeMap::new();
+    let mut edges: BTreeMap<(String, String, &'static str), NetworkEdge> = BTreeMap::new();
     for se in events {
         let ev = &se.event;
         let actors = linked(&ev.actors);
@@ -108,10 +108,10 @@ pub fn network(events: &[StoredEvent]) -> Network {
                 if a.id == r.id {
                     continue;
                 }
-                let e = edges.entry((a.id.clone(), r.id.clone(), ev.ty.clone())).or_insert_with(|| NetworkEdge {
+                let e = edges.entry((a.id.clone(), r.id.clone(), ev.ty.as_str())).or_insert_with(|| NetworkEdge {
                     source: a.id.clone(),
                     target: r.id.clone(),
-                    ty: ev.ty.clone(),
+                    ty: ev.ty,
                     quad: ev.quad,
                     weight: 0,
                     first: None,

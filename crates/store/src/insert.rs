@@ -162,9 +162,9 @@ fn insert_event_row(st: &mut CachedStatement<'_>, doc_id: &str, e: &EventRecord)
     st.execute(params![
         doc_id,
         e.id,
-        e.ty,
-        e.mode,
-        e.quad,
+        e.ty.as_str(),
+        e.mode.map(|m| m.as_str()),
+        e.quad.number(),
         acled.map(|a| a.event_type.as_str()),
         acled.map(|a| a.sub_event_type.as_str()),
         t.and_then(|t| t.from.as_deref()).map(day),
@@ -180,7 +180,7 @@ fn insert_event_row(st: &mut CachedStatement<'_>, doc_id: &str, e: &EventRecord)
         p.map(|p| p.lat),
         p.map(|p| p.lon),
         p.map(|p| p.precision),
-        e.factuality,
+        e.factuality.as_str(),
         e.counts.get("killed").map(|v| *v as i64),
         serde_json::to_string(e)?,
     ])?;

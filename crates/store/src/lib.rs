@@ -38,7 +38,7 @@
 
 use std::path::Path;
 
-use isnad_schema::{ClusterRecord, Document, EventRecord};
+use isnad_schema::{ClusterRecord, Document, EventRecord, Factuality};
 use isnad_text::{LoadError, Segmenter, TextLexicon};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -285,7 +285,7 @@ pub struct EventFilter {
     /// Events starting on or before this date.
     pub to: Option<String>,
     /// Factuality value.
-    pub factuality: Option<String>,
+    pub factuality: Option<Factuality>,
     /// Only events dated from the text (not the publication fallback).
     pub dated_only: bool,
     /// At most this many (0 = no limit).
@@ -452,7 +452,7 @@ impl Store {
             for c in clusters {
                 ins.execute(params![
                     c.id,
-                    c.ty,
+                    c.ty.as_str(),
                     c.time.as_ref().and_then(|t| t.from.as_deref()).map(day),
                     c.time.as_ref().and_then(|t| t.to.as_deref()).map(day),
                     c.place.as_ref().map(|p| p.name.as_str()),
@@ -644,8 +644,8 @@ impl Store {
         if let Some(d) = f.to.as_deref().filter(|s| !s.is_empty()) {
             arg(d.to_string(), &mut sql, " AND e.date_from <= ?N");
         }
-        if let Some(v) = f.factuality.as_deref().filter(|s| !s.is_empty()) {
-            arg(v.to_string(), &mut sql, " AND e.factuality = ?N");
+        if let Some(v) = f.factuality {
+            arg(v.as_str().to_string(), &mut sql, " AND e.factuality = ?N");
         }
         if f.dated_only {
             sql.push_str(" AND e.time_basis IS NOT NULL AND e.time_basis != 'publication'");

@@ -1,7 +1,7 @@
 //! The store against real pipeline output.
 
 use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
-use isnad_schema::Document;
+use isnad_schema::{Document, Factuality, PloverType};
 use isnad_store::{EventFilter, Inserted, Store, MIGRATIONS};
 
 const SEED: &str = include_str!("../../../examples/khabar-2023-11-23.txt");
@@ -94,7 +94,7 @@ fn event_filters() {
     assert_eq!(all.len(), d.events.len());
     let f = |f: EventFilter| s.events(&f).unwrap();
     let consult = f(EventFilter { ty: Some("consult".into()), ..Default::default() });
-    assert!(!consult.is_empty() && consult.iter().all(|e| e.event.ty == "CONSULT"));
+    assert!(!consult.is_empty() && consult.iter().all(|e| e.event.ty == PloverType::Consult));
     let houthi = f(EventFilter { actor: Some("ye.houthis".into()), ..Default::default() });
     assert!(houthi.iter().all(|e| e
         .event
@@ -107,7 +107,7 @@ fn event_filters() {
     assert!(!by_arabic.is_empty());
     // The meeting of 7–14 November overlaps 10 November; the release of 10 October does not.
     let nov10 = f(EventFilter { from: Some("2023-11-10".into()), to: Some("2023-11-10".into()), ..Default::default() });
-    assert!(nov10.iter().any(|e| e.event.ty == "CONSULT"));
+    assert!(nov10.iter().any(|e| e.event.ty == PloverType::Consult));
     assert!(nov10.iter().all(|e| {
         let t = e.event.time.as_ref().unwrap();
         t.from.as_deref().unwrap() <= "2023-11-10" && t.to.as_deref().unwrap() > "2023-11-10"
@@ -120,8 +120,8 @@ fn event_filters() {
     assert_eq!(ied.len(), 1);
     let sanaa = f(EventFilter { place: Some("Sanaa".into()), ..Default::default() });
     assert!(!sanaa.is_empty() && sanaa.iter().all(|e| e.event.place.as_ref().unwrap().name.contains("Sanaa")));
-    let possible = f(EventFilter { factuality: Some("possible".into()), ..Default::default() });
-    assert!(possible.iter().all(|e| e.event.factuality == "possible") && !possible.is_empty());
+    let possible = f(EventFilter { factuality: Some(Factuality::Possible), ..Default::default() });
+    assert!(possible.iter().all(|e| e.event.factuality == Factuality::Possible) && !possible.is_empty());
     // LIKE wildcards in a filter are literal.
     assert!(f(EventFilter { actor: Some("%".into()), ..Default::default() }).is_empty());
 }

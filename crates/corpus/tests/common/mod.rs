@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use isnad_corpus::CorpusDoc;
 use isnad_schema::{
-    AcledType, ActorRef, Attribution, DocumentMeta, EventRecord, EventTime, Participant, PlaceRef, SourceRecord, Span,
+    AcledEventType, AcledSubEventType, AcledType, ActorRef, Attribution, DocumentMeta, EventRecord, EventTime,
+    Factuality, Participant, PlaceRef, PloverMode, PloverType, Quad, SourceRecord, Span,
 };
 
 /// A document that owns its parts.
@@ -200,12 +201,12 @@ pub fn chain(mut sources: Vec<SourceRecord>) -> Attribution {
 pub fn attack(id: &str, place: Option<PlaceRef>, time: Option<EventTime>, sources: Vec<SourceRecord>) -> EventRecord {
     EventRecord {
         id: id.into(),
-        ty: "ASSAULT".into(),
-        mode: Some("drone".into()),
-        quad: 4,
+        ty: PloverType::Assault,
+        mode: Some(PloverMode::Drone),
+        quad: Quad::MaterialConflict,
         acled: Some(AcledType {
-            event_type: "Explosions/Remote violence".into(),
-            sub_event_type: "Air/drone strike".into(),
+            event_type: AcledEventType::ExplosionsRemoteViolence,
+            sub_event_type: AcledSubEventType::AirDroneStrike,
         }),
         actors: vec![participant("ye.houthis", "rebel")],
         recipients: vec![participant("generic.displaced", "generic")],
@@ -214,7 +215,7 @@ pub fn attack(id: &str, place: Option<PlaceRef>, time: Option<EventTime>, source
         counts: BTreeMap::new(),
         evidence: vec![Span { start: 0, end: 5 }],
         attribution: chain(sources),
-        factuality: "asserted".into(),
+        factuality: Factuality::Asserted,
         factuality_cue: None,
         trigger: "assault.drone".into(),
     }
@@ -223,10 +224,13 @@ pub fn attack(id: &str, place: Option<PlaceRef>, time: Option<EventTime>, source
 /// A protest (another PLOVER and ACLED type).
 pub fn protest(id: &str, place: Option<PlaceRef>, time: Option<EventTime>) -> EventRecord {
     EventRecord {
-        ty: "PROTEST".into(),
+        ty: PloverType::Protest,
         mode: None,
-        quad: 3,
-        acled: Some(AcledType { event_type: "Protests".into(), sub_event_type: "Peaceful protest".into() }),
+        quad: Quad::VerbalConflict,
+        acled: Some(AcledType {
+            event_type: AcledEventType::Protests,
+            sub_event_type: AcledSubEventType::PeacefulProtest,
+        }),
         actors: vec![participant("generic.protesters", "generic")],
         recipients: Vec::new(),
         trigger: "protest.demonstration".into(),

@@ -1,6 +1,7 @@
 //! A trigger's clause: the tokens between the clause breaks around it, and
 //! for a meeting the next clause too when it names the attendees.
 
+use isnad_schema::PloverType;
 use isnad_text::PhraseMatch;
 
 use super::context::Context;
@@ -45,7 +46,7 @@ impl Clause {
         let lo = toks[..m.start].iter().rposition(|t| t.clause_break).map_or(0, |i| i + 1);
         let mut hi = next_break(cx, m.end);
         // A meeting's attendees may follow in the next clause (اجتماعاً …، حضره قيادات من …).
-        if m.value.plover == "CONSULT" && names_attendees(cx, hi + 1) {
+        if m.value.plover == PloverType::Consult && names_attendees(cx, hi + 1) {
             hi = next_break(cx, hi + 1);
         }
         Clause { lo, hi, start: toks[lo].start, end: toks[hi.max(lo + 1) - 1].end }

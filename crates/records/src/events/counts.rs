@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use isnad_schema::QuantityRecord;
+use isnad_schema::{PloverMode, QuantityRecord};
 
 use super::clause::Mention;
 use super::context::Context;
@@ -60,7 +60,7 @@ fn count_key(q: &QuantityRecord, trig: &Trigger) -> Option<String> {
     let gloss = q.unit_en.as_deref()?;
     let cat = q.unit_category.as_deref().unwrap_or("");
     let g = gloss.to_lowercase();
-    let release = trig.mode.as_deref() == Some("release") || trig.id.contains("release");
+    let release = trig.mode == Some(PloverMode::Release) || trig.id.contains("release");
     Some(match cat {
         "casualty" if g.contains("injur") || g.contains("wound") => "injured".into(),
         "casualty" => "killed".into(),

@@ -2,36 +2,38 @@
 //! possible), unknown, negated or planned, by the nearest cue that governs
 //! its trigger.
 
-use isnad_schema::Span;
+use isnad_schema::{Factuality, Span};
 use isnad_text::PhraseMatch;
 
 use super::clause::Mention;
 use super::context::{Context, IMPERFECT};
-use crate::lexicon::FactCue;
+use crate::lexicon::{CueValue, FactCue};
 
 /// A trigger's factuality and the cue that gave it.
-pub(super) struct Factuality {
+pub(super) struct Found {
     /// `asserted`, or the governing cue's value.
-    pub value: String,
+    pub value: Factuality,
     /// The governing cue's span.
     pub cue: Option<Span>,
 }
 
 /// The factuality of trigger match `m`: the nearest governing cue before the
 /// trigger (or a clause-scope cue just after it); a strong assertion changes nothing.
-pub(super) fn factuality(cx: &Context<'_>, m: &Mention<'_>) -> Factuality {
+pub(super) fn factuality(cx: &Context<'_>, m: &Mention<'_>) -> Found {
     let governing = cx
         .facts
         .iter()
         .filter(|f| governs(cx, m, f))
-        .filter(|f| f.value.value != "asserted_strong")
-        .max_by_key(|f| f.start);
+        .filter_map(|f| match f.value.value {
+            CueValue::Gives(value) => Some((f, value)),
+            CueValue::StrongAssertion => None,
+        })
+        .max_by_key(|(f, _)| f.start);
     match governing {
-        Some(f) => Factuality {
-            value: f.value.value.clone(),
-            cue: Some(Span { start: cx.s.toks[f.start].start, end: cx.s.toks[f.end - 1].end }),
-        },
-        None => Factuality { value: "asserted".to_string(), cue: None },
+        Some((f, value)) => {
+            Found { value, cue: Some(Span { start: cx.s.toks[f.start].start, end: cx.s.toks[f.end - 1].end }) }
+        }
+        None => Found { value: Factuality::Asserted, cue: None },
     }
 }
 
@@ -65,26 +67,27 @@ fn imperfect_next(cx: &Context<'_>, f: &PhraseMatch<'_, FactCue>) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::events::testdoc::{only, TestDoc, PUBLISHED};
+    use isnad_schema::Factuality;
 
     #[test]
     fn a_hedge_makes_an_event_probable_or_possible() {
         let e = only(&TestDoc::new("من المرجح أن القوات قصفت المواقع.", PUBLISHED));
-        assert_eq!(e.factuality, "probable");
+        assert_eq!(e.factuality, Factuality::Probable);
         assert!(e.factuality_cue.is_some());
-        assert_eq!(only(&TestDoc::new("ربما هاجم مسلحون النقطة.", PUBLISHED)).factuality, "possible");
-        assert_eq!(only(&TestDoc::new("هاجم مسلحون النقطة.", PUBLISHED)).factuality, "asserted");
+        assert_eq!(only(&TestDoc::new("ربما هاجم مسلحون النقطة.", PUBLISHED)).factuality, Factuality::Possible);
+        assert_eq!(only(&TestDoc::new("هاجم مسلحون النقطة.", PUBLISHED)).factuality, Factuality::Asserted);
     }
 
     #[test]
     fn a_negation_before_the_verb_negates_the_event() {
-        assert_eq!(only(&TestDoc::new("لم يهاجم المسلحون المدينة.", PUBLISHED)).factuality, "negated");
+        assert_eq!(only(&TestDoc::new("لم يهاجم المسلحون المدينة.", PUBLISHED)).factuality, Factuality::Negated);
     }
 
     #[test]
     fn qad_before_a_past_verb_after_kan_is_no_hedge() {
         // قد + imperfect hedges; كان … قد + past is a pluperfect.
-        assert_eq!(only(&TestDoc::new("قد تقصف القوات المواقع.", PUBLISHED)).factuality, "possible");
+        assert_eq!(only(&TestDoc::new("قد تقصف القوات المواقع.", PUBLISHED)).factuality, Factuality::Possible);
         // (تصدت looks imperfect: the auxiliary tells.)
-        assert_eq!(only(&TestDoc::new("كانت القوات قد تصدت للهجوم.", PUBLISHED)).factuality, "asserted");
+        assert_eq!(only(&TestDoc::new("كانت القوات قد تصدت للهجوم.", PUBLISHED)).factuality, Factuality::Asserted);
     }
 }

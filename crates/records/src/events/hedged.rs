@@ -2,10 +2,11 @@
 //! a clause with no trigger of its own that names an actor under a hedge
 //! (possible, probable) identifies a party to the sentence's last event.
 
-use isnad_schema::EventRecord;
+use isnad_schema::{EventRecord, Factuality};
 
 use super::context::Context;
 use super::participants::participant;
+use crate::lexicon::CueValue;
 
 /// Adds the actors named in the sentence's hedged clauses as recipients of
 /// the sentence's event told just before each clause.
@@ -34,7 +35,11 @@ pub(super) fn add_hedged_parties(cx: &Context<'_>, events: &mut [EventRecord]) {
 
 /// Whether tokens `[a, b)` hold a possible or probable cue.
 fn hedged(cx: &Context<'_>, a: usize, b: usize) -> bool {
-    cx.facts.iter().any(|f| f.start >= a && f.end <= b && matches!(f.value.value.as_str(), "possible" | "probable"))
+    cx.facts.iter().any(|f| {
+        f.start >= a
+            && f.end <= b
+            && matches!(f.value.value, CueValue::Gives(Factuality::Possible | Factuality::Probable))
+    })
 }
 
 /// Adds the actors (not media, not generic) named within `[ca, cb]` that

@@ -9,7 +9,7 @@
 //! ordinal right after the trigger word (الاجتماع الثاني), and when a bare
 //! attack or killing report follows a violent happening (its outcome).
 
-use isnad_schema::{EventRecord, EventTime, Participant, Span};
+use isnad_schema::{EventRecord, EventTime, Participant, PloverMode, PloverType, Quad, Span};
 use isnad_text::CharOffsets;
 
 use super::{ordinal_after, slice};
@@ -105,9 +105,9 @@ fn just_before(o: &EventRecord, start: u32) -> bool {
 /// A bare report of an attack or a killing (هجوم، مقتل … with no weapon or ACLED type)
 /// right after a violent happening is told about that happening: its index in `latest`.
 fn outcome_host(latest: &[EventRecord], e: &EventRecord) -> Option<usize> {
-    let outcome = e.ty == "ASSAULT" && e.acled.is_none() && e.mode.is_none();
+    let outcome = e.ty == PloverType::Assault && e.acled.is_none() && e.mode.is_none();
     let start = e.evidence[0].start;
-    outcome.then(|| latest.iter().rposition(|o| o.quad == 4 && just_before(o, start))).flatten()
+    outcome.then(|| latest.iter().rposition(|o| o.quad == Quad::MaterialConflict && just_before(o, start))).flatten()
 }
 
 /// The outcome joins its happening: one event, with the counts.
@@ -121,10 +121,10 @@ fn absorb_outcome(o: &mut EventRecord, e: EventRecord) {
 /// Whether `specific` (an air or drone strike) says what the generic fire of `generic`
 /// (قصف: shelled, bombarded) was.
 fn refines_fire(generic: &EventRecord, specific: &EventRecord) -> bool {
-    generic.ty == "ASSAULT"
+    generic.ty == PloverType::Assault
         && generic.trigger.starts_with("assault.shelling")
-        && specific.ty == "ASSAULT"
-        && matches!(specific.mode.as_deref(), Some("drone" | "aerial"))
+        && specific.ty == PloverType::Assault
+        && matches!(specific.mode, Some(PloverMode::Drone | PloverMode::Aerial))
 }
 
 /// Whether both events have times from the text and the times differ.
@@ -158,7 +158,7 @@ fn same_happening(r: &Reader<'_>, o: &EventRecord, e: &EventRecord, p: &Probe) -
     if p.latest_ref && o.evidence.iter().any(|sp| sp.start >= p.sentence && sp.start < p.start && !r.definite_at(*sp)) {
         return true;
     }
-    if o.quad == 4 && !times_differ(o, e) && told_again(o, e, p) {
+    if o.quad == Quad::MaterialConflict && !times_differ(o, e) && told_again(o, e, p) {
         return true;
     }
     if o.trigger.split('.').next() != e.trigger.split('.').next() {
@@ -202,14 +202,14 @@ fn absorb(o: &mut EventRecord, e: EventRecord, latest_ref: bool) {
 /// The more specific trigger gives the type's details (هجوم + عبوة ناسفة; قصف + طائرة مسيرة).
 fn absorb_type(o: &mut EventRecord, e: &EventRecord) {
     if refines_fire(o, e) {
-        o.mode = e.mode.clone();
+        o.mode = e.mode;
     }
     if (o.acled.is_none() && e.acled.is_some()) || refines_fire(o, e) {
         o.acled = e.acled.clone();
         o.trigger = e.trigger.clone();
     }
     if o.mode.is_none() {
-        o.mode = e.mode.clone();
+        o.mode = e.mode;
     }
 }
 

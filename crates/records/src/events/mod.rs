@@ -35,8 +35,8 @@ mod triggers;
 mod testdoc;
 
 use isnad_schema::{
-    AcledType, ActorRef, Attribution, CheckRecord, EntityRecord, EventRecord, Framing, FramingTerm, Participant,
-    QuantityRecord, Sourcing, Span, TimeRecord,
+    AcledSubEventType, AcledType, ActorRef, Attribution, CheckRecord, EntityRecord, EventRecord, Framing, FramingTerm,
+    Participant, PloverType, QuantityRecord, Sourcing, Span, TimeRecord,
 };
 use isnad_text::{CharOffsets, PhraseMatch};
 
@@ -210,18 +210,15 @@ fn mention_event(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>, run: &mut Run) 
         run.times.keep(t);
     }
     let evidence = Span { start: cx.s.toks[m.start].start, end: cx.s.toks[m.end - 1].end };
-    run.checks.extend(tense::past_after_publication(cx, &m, evidence, time.as_ref(), &fact.value));
+    run.checks.extend(tense::past_after_publication(cx, &m, evidence, time.as_ref(), fact.value));
     let riot = is_riot(trig, &actors, &recipients);
     EventRecord {
         id: format!("s{}", cx.s.start),
-        ty: if riot { "PROTEST".into() } else { trig.plover.clone() },
-        mode: if riot { None } else { trig.mode.clone() },
-        quad: trig.quad(),
-        acled: if riot {
-            Some(AcledType { event_type: "Riots".into(), sub_event_type: "Violent demonstration".into() })
-        } else {
-            trig.acled.as_ref().map(|(t, s)| AcledType { event_type: t.clone(), sub_event_type: s.clone() })
-        },
+        ty: if riot { PloverType::Protest } else { trig.plover },
+        mode: if riot { None } else { trig.mode },
+        quad: trig.plover.quad(),
+        acled: if riot { Some(AcledSubEventType::ViolentDemonstration) } else { trig.acled }
+            .map(|sub| AcledType { event_type: sub.event_type(), sub_event_type: sub }),
         actors,
         recipients,
         place,
@@ -241,5 +238,5 @@ fn is_riot(trig: &Trigger, actors: &[Participant], recipients: &[Participant]) -
         .iter()
         .chain(recipients)
         .any(|p| p.actor.as_ref().is_some_and(|a| a.id == "generic.protesters" || a.id == "generic.rioters"));
-    protesters && trig.plover == "ASSAULT" && (trig.id.contains("confrontation") || trig.id.contains("clash"))
+    protesters && trig.plover == PloverType::Assault && (trig.id.contains("confrontation") || trig.id.contains("clash"))
 }

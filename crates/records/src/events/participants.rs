@@ -7,7 +7,7 @@
 //! actor and the second the recipient; otherwise the actor is named before the
 //! trigger and the recipient after it.
 
-use isnad_schema::{EntityRecord, EventRecord, Participant};
+use isnad_schema::{EntityRecord, EventRecord, Participant, PloverType, Quad};
 
 use super::clause::{Clause, Mention};
 use super::context::Context;
@@ -29,7 +29,8 @@ pub(super) fn participants(
     let clause_parts: Vec<&Placed> = parts.iter().filter(|(_, p)| m.clause.holds(p.start, p.end)).collect();
     let from_clause = !clause_parts.is_empty();
     let pool: Vec<&Placed> = if from_clause { clause_parts } else { parts.iter().collect() };
-    let (actors, recipients) = if matches!(trig.plover.as_str(), "CONSULT" | "AGREE" | "COOPERATE") {
+    let (actors, recipients) = if matches!(trig.plover, PloverType::Consult | PloverType::Agree | PloverType::Cooperate)
+    {
         symmetric_sides(&pool)
     } else {
         directed_sides(cx, m, &parts, &pool, from_clause)
@@ -119,7 +120,7 @@ fn directed_sides(
 
 /// In a statement (denounce, demand, threaten, support …) the speaker is the actor.
 fn speaker(cx: &Context<'_>, trig: &Trigger) -> Option<Participant> {
-    let verbal = matches!(trig.quad(), 1 | 3);
+    let verbal = matches!(trig.plover.quad(), Quad::VerbalCooperation | Quad::VerbalConflict);
     cx.att
         .sources
         .first()
@@ -152,7 +153,7 @@ fn passive_to_recipients(
     actors: Vec<Participant>,
     mut recipients: Vec<Participant>,
 ) -> (Vec<Participant>, Vec<Participant>) {
-    if matches!(trig.plover.as_str(), "PROTEST" | "REQUEST" | "ACCUSE" | "REJECT") {
+    if matches!(trig.plover, PloverType::Protest | PloverType::Request | PloverType::Accuse | PloverType::Reject) {
         return (actors, recipients);
     }
     let passive = |p: &Participant| p.actor.as_ref().is_some_and(|a| a.kind == "generic" && a.inter == Some(7));
@@ -179,7 +180,7 @@ fn attendees_of_last_meeting(
             .chain(toks.get(m.end))
             .any(|t| cx.lex.words.attendees.has(&t.stem));
     if attendees {
-        if let Some(e) = events.iter().rev().find(|e| e.ty == "CONSULT" && !e.actors.is_empty()) {
+        if let Some(e) = events.iter().rev().find(|e| e.ty == PloverType::Consult && !e.actors.is_empty()) {
             return e.actors.iter().chain(&e.recipients).cloned().collect();
         }
     }
@@ -209,6 +210,7 @@ fn both_parties(
 #[cfg(test)]
 mod tests {
     use crate::events::testdoc::{events, names, only, TestDoc, PUBLISHED};
+    use isnad_schema::PloverType;
 
     #[test]
     fn in_a_simple_clause_the_subject_acts_on_the_object() {
@@ -231,7 +233,7 @@ mod tests {
             .actor("المبعوث الأممي", "ORG", "un.envoy", "intl_org")
             .actor("الحوثيين", "ORG", "ye.houthis", "armed_group");
         let evs = events(&d);
-        let demand = evs.iter().find(|e| e.ty == "REQUEST").unwrap();
+        let demand = evs.iter().find(|e| e.ty == PloverType::Request).unwrap();
         assert_eq!((names(&demand.actors), names(&demand.recipients)), (vec!["un.envoy"], vec!["ye.houthis"]));
     }
 

@@ -147,7 +147,7 @@ impl Reader<'_> {
             status: "inconsistent".into(),
             message: format!(
                 "an earlier {} («{}», dated {earlier_from}) is dated after the one numbered {} («{}», {}){repair}",
-                later.ty.to_lowercase(),
+                later.ty.as_str().to_lowercase(),
                 slice(self.idx, self.text, first_mention.start, first_mention.end),
                 numbered.n,
                 slice(self.idx, self.text, numbered.mention.start, numbered.mention.end),

@@ -1,7 +1,7 @@
 //! The tense check: a happening dated after publication but told in the past
 //! tense (a past verb as trigger, no future cue) is inconsistent.
 
-use isnad_schema::{CheckRecord, EventTime, Span};
+use isnad_schema::{CheckRecord, EventTime, Factuality, Span};
 
 use super::clause::Mention;
 use super::context::{Context, IMPERFECT};
@@ -13,7 +13,7 @@ pub(super) fn past_after_publication(
     m: &Mention<'_>,
     evidence: Span,
     time: Option<&EventTime>,
-    factuality: &str,
+    factuality: Factuality,
 ) -> Option<CheckRecord> {
     let (p, t) = (cx.doc.published?, time?);
     let after = t.basis != "publication" && t.from.as_deref().is_some_and(|f| f.get(..10) > p.get(..10));
@@ -35,9 +35,12 @@ pub(super) fn past_after_publication(
 }
 
 /// Whether the trigger is a verb in the past: not imperfect, no future س, not planned.
-fn told_in_past(cx: &Context<'_>, m: &Mention<'_>, factuality: &str) -> bool {
+fn told_in_past(cx: &Context<'_>, m: &Mention<'_>, factuality: Factuality) -> bool {
     let verb = &cx.s.toks[m.start];
-    m.trig.pos == "verb" && !verb.stem.starts_with(IMPERFECT) && !verb.key.starts_with('س') && factuality != "planned"
+    m.trig.pos == "verb"
+        && !verb.stem.starts_with(IMPERFECT)
+        && !verb.key.starts_with('س')
+        && factuality != Factuality::Planned
 }
 
 #[cfg(test)]

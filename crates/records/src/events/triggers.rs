@@ -2,6 +2,7 @@
 //! word inside a name, not a topic of talk, not a pointer back to happenings
 //! already told.
 
+use isnad_schema::{PloverType, Quad};
 use isnad_text::PhraseMatch;
 
 use super::context::Context;
@@ -10,7 +11,7 @@ use crate::lexicon::Trigger;
 /// Where each threat of the sentence ends (token index): what follows a
 /// threat is what it threatens, not a happening (هددا بتفجيرها).
 pub(super) fn threat_ends(cx: &Context<'_>) -> Vec<usize> {
-    cx.triggers.iter().filter(|m| m.value.plover == "THREATEN").map(|m| m.end).collect()
+    cx.triggers.iter().filter(|m| m.value.plover == PloverType::Threaten).map(|m| m.end).collect()
 }
 
 /// Whether trigger match `m` names a happening of its own.
@@ -21,7 +22,7 @@ pub(super) fn is_happening(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>, threa
 /// A material-conflict trigger right after a threat is its content.
 fn threatened(m: &PhraseMatch<'_, Trigger>, threat_ends: &[usize]) -> bool {
     let t0 = m.start;
-    m.value.quad() == 4 && threat_ends.iter().any(|&e| e <= t0 && t0 - e <= 1)
+    m.value.plover.quad() == Quad::MaterialConflict && threat_ends.iter().any(|&e| e <= t0 && t0 - e <= 1)
 }
 
 /// A trigger inside a name is not an event (الهلال الأحمر…).
@@ -46,31 +47,36 @@ fn points_back(cx: &Context<'_>, m: &PhraseMatch<'_, Trigger>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::events::testdoc::{events, only, TestDoc, PUBLISHED};
+    use isnad_schema::AcledSubEventType;
 
     #[test]
     fn a_trigger_gives_an_event_of_its_plover_type() {
         let e = only(&TestDoc::new("اجتمع الرئيس مع السفير.", PUBLISHED));
-        assert_eq!((e.ty.as_str(), e.quad, e.trigger.as_str()), ("CONSULT", 1, "consult.meet-verb"));
+        assert_eq!(
+            (e.ty, e.quad, e.trigger.as_str()),
+            (PloverType::Consult, Quad::VerbalCooperation, "consult.meet-verb")
+        );
         let e = only(&TestDoc::new("قصفت القوات مواقع المسلحين.", PUBLISHED));
-        assert_eq!((e.ty.as_str(), e.quad), ("ASSAULT", 4));
+        assert_eq!((e.ty, e.quad), (PloverType::Assault, Quad::MaterialConflict));
         let acled = e.acled.unwrap();
-        assert_eq!(acled.sub_event_type, "Shelling/artillery/missile attack");
+        assert_eq!(acled.sub_event_type, AcledSubEventType::ShellingArtilleryMissileAttack);
     }
 
     #[test]
     fn what_a_threat_threatens_is_not_an_event() {
         let evs = events(&TestDoc::new("هدد الحوثيون بقصف المدينة.", PUBLISHED));
-        let types: Vec<&str> = evs.iter().map(|e| e.ty.as_str()).collect();
-        assert_eq!(types, ["THREATEN"]);
+        let types: Vec<PloverType> = evs.iter().map(|e| e.ty).collect();
+        assert_eq!(types, [PloverType::Threaten]);
         // Without the threat the shelling is a happening.
-        assert_eq!(only(&TestDoc::new("قام الحوثيون بقصف المدينة.", PUBLISHED)).ty, "ASSAULT");
+        assert_eq!(only(&TestDoc::new("قام الحوثيون بقصف المدينة.", PUBLISHED)).ty, PloverType::Assault);
     }
 
     #[test]
     fn a_noun_after_a_topic_preposition_is_no_happening() {
         assert!(events(&TestDoc::new("ناقش المسؤولون حول الانسحاب.", PUBLISHED)).is_empty());
-        assert_eq!(only(&TestDoc::new("ناقش المسؤولون الانسحاب.", PUBLISHED)).ty, "RETREAT");
+        assert_eq!(only(&TestDoc::new("ناقش المسؤولون الانسحاب.", PUBLISHED)).ty, PloverType::Retreat);
     }
 
     #[test]
@@ -79,13 +85,13 @@ mod tests {
         // Written with madda or without, the word is one key.
         assert!(events(&TestDoc::new("وأشار إلى الاجتماعات آنفة الذكر.", PUBLISHED)).is_empty());
         assert!(events(&TestDoc::new("وأشار إلى الاجتماعات انفة الذكر.", PUBLISHED)).is_empty());
-        assert_eq!(only(&TestDoc::new("وأشار إلى الهجوم.", PUBLISHED)).ty, "ASSAULT");
+        assert_eq!(only(&TestDoc::new("وأشار إلى الهجوم.", PUBLISHED)).ty, PloverType::Assault);
     }
 
     #[test]
     fn a_trigger_inside_a_name_is_no_happening() {
         let text = "وأعلنت لجنة التهدئة موقفها.";
         assert!(events(&TestDoc::new(text, PUBLISHED).entity("لجنة التهدئة", "ORG", None, None)).is_empty());
-        assert_eq!(only(&TestDoc::new(text, PUBLISHED)).ty, "AGREE");
+        assert_eq!(only(&TestDoc::new(text, PUBLISHED)).ty, PloverType::Agree);
     }
 }
