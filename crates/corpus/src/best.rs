@@ -5,7 +5,8 @@ use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use isnad_schema::{
-    ClusterMember, ClusterRecord, Contradiction, ContradictionValue, EventRecord, Factuality, Origin, Participant,
+    ClusterMember, ClusterRecord, Contradiction, ContradictionValue, EventRecord, Factuality, Origin, OriginKind,
+    Participant,
 };
 use isnad_text::match_key;
 
@@ -194,9 +195,9 @@ fn origins(
         let slot = match origins.iter().position(|(x, _, _)| x.key == o.key) {
             Some(i) => i,
             None => {
-                let kind = if copy { "copy" } else { o.kind };
+                let kind = if copy { OriginKind::Copy } else { o.kind };
                 origins.push((
-                    Origin { key: o.key.clone(), kind: kind.into(), label: o.label.clone(), documents: Vec::new() },
+                    Origin { key: o.key.clone(), kind, label: o.label.clone(), documents: Vec::new() },
                     false,
                     Vec::new(),
                 ));
@@ -209,7 +210,7 @@ fn origins(
             entry.2.push(format!("{} (copy of {})", doc_ids[k], docs[root].meta.id));
         } else if !entry.1 {
             entry.1 = true;
-            entry.0.kind = o.kind.into();
+            entry.0.kind = o.kind;
             entry.0.label = o.label.clone();
         }
         member_origin.push(o.key);

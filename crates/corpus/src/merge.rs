@@ -312,7 +312,7 @@ mod tests {
                 sources: Vec::new(),
                 cue: None,
                 chain: String::new(),
-                basis: "outlet".into(),
+                basis: isnad_schema::AttributionBasis::Outlet,
                 stance: None,
             },
             factuality: Factuality::Asserted,

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use isnad_schema::{Attribution, DocumentMeta};
+use isnad_schema::{Attribution, DocumentMeta, OriginKind, SourceKind};
 use isnad_text::{data_lines, match_key, Affixes, Data, LoadError, TextLexicon};
 use rustc_hash::FxHashSet;
 
@@ -15,7 +15,7 @@ pub(crate) struct Origin {
     /// `actor:ID`, `source:KEY`, `outlet:NAME` or `doc:ID`.
     pub key: String,
     /// `agency`, `official`, `named`, `anonymous`, `witness` or `outlet`.
-    pub kind: &'static str,
+    pub kind: OriginKind,
     /// Readable label.
     pub label: String,
 }
@@ -184,36 +184,40 @@ pub(crate) fn origin_of(
     for s in &attr.sources {
         if let Some(a) = &s.actor {
             let kind = if a.kind == "media" {
-                "agency"
-            } else if s.kind == "official" {
-                "official"
+                OriginKind::Agency
+            } else if s.kind == SourceKind::Official {
+                OriginKind::Official
             } else {
-                "named"
+                OriginKind::Named
             };
             return Origin { key: format!("actor:{}", a.id), kind, label: a.name.clone() };
         }
         let explicit = s.end > s.start;
-        let identifying = match s.kind.as_str() {
-            "named_person" | "named_org" | "official" | "document" | "social" => true,
+        let identifying = match s.kind {
+            SourceKind::NamedPerson
+            | SourceKind::NamedOrg
+            | SourceKind::Official
+            | SourceKind::Document
+            | SourceKind::Social => true,
             // Another outlet quoted by name (not the document's own, which has no span).
-            "outlet" => explicit,
-            _ => false,
+            SourceKind::Outlet => explicit,
+            SourceKind::Anonymous | SourceKind::Witness | SourceKind::SelfCitation => false,
         };
         if identifying && lex.names_someone(&s.text) {
-            let kind = match s.kind.as_str() {
-                "official" => "official",
-                "outlet" => "agency",
-                _ => "named",
+            let kind = match s.kind {
+                SourceKind::Official => OriginKind::Official,
+                SourceKind::Outlet => OriginKind::Agency,
+                _ => OriginKind::Named,
             };
             return Origin { key: format!("source:{}", lex.phrase_key(&s.text)), kind, label: s.text.clone() };
         }
     }
     // Nobody is named: the outlet vouches for it.
     let first = attr.sources.iter().find(|s| s.end > s.start);
-    let kind = match first.map(|s| s.kind.as_str()) {
-        Some("anonymous") => "anonymous",
-        Some("witness") => "witness",
-        _ => "outlet",
+    let kind = match first.map(|s| s.kind) {
+        Some(SourceKind::Anonymous) => OriginKind::Anonymous,
+        Some(SourceKind::Witness) => OriginKind::Witness,
+        _ => OriginKind::Outlet,
     };
     let outlet = identity.source.as_deref().map(str::trim).filter(|s| !s.is_empty());
     // An agency publishing its own story: the agency is the origin, as when others quote it.
@@ -222,7 +226,7 @@ pub(crate) fn origin_of(
             Some(s) => format!("{actor_name}: {} ({})", s.text, s.kind),
             None => actor_name.clone(),
         };
-        return Origin { key: format!("actor:{id}"), kind: "agency", label };
+        return Origin { key: format!("actor:{id}"), kind: OriginKind::Agency, label };
     }
     let (key, name) = match outlet {
         Some(src) => (format!("outlet:{}", outlet_key(src)), src.to_string()),
@@ -247,7 +251,7 @@ mod tests {
     fn src(text: &str, kind: &str, actor: Option<(&str, &str)>) -> SourceRecord {
         SourceRecord {
             text: text.into(),
-            kind: kind.into(),
+            kind: kind.parse().unwrap(),
             start: 10,
             end: 10 + text.chars().count() as u32,
             actor: actor.map(|(id, kind)| ActorRef::bare(id, kind)),
@@ -255,11 +259,11 @@ mod tests {
     }
 
     fn chain(sources: Vec<SourceRecord>) -> Attribution {
-        Attribution { sources, cue: None, chain: String::new(), basis: "explicit".into(), stance: None }
+        Attribution { sources, cue: None, chain: String::new(), basis: isnad_schema::AttributionBasis::Explicit, stance: None }
     }
 
     fn outlet(name: &str) -> SourceRecord {
-        SourceRecord { text: name.into(), kind: "outlet".into(), start: 0, end: 0, actor: None }
+        SourceRecord { text: name.into(), kind: SourceKind::Outlet, start: 0, end: 0, actor: None }
     }
 
     fn meta(id: &str, source: Option<&str>) -> DocumentMeta {
@@ -307,7 +311,7 @@ mod tests {
             &m,
             &Default::default(),
         );
-        assert_eq!((o.key.as_str(), o.kind), ("actor:media.reuters", "agency"));
+        assert_eq!((o.key.as_str(), o.kind), ("actor:media.reuters", OriginKind::Agency));
         // A named official quoted through an agency is the official's.
         let o = origin_of(
             lex(),
@@ -318,20 +322,20 @@ mod tests {
             &m,
             &Default::default(),
         );
-        assert_eq!((o.key.as_str(), o.kind), ("source:وزارة داخلية يمنية", "official"));
+        assert_eq!((o.key.as_str(), o.kind), ("source:وزارة داخلية يمنية", OriginKind::Official));
         // A bare statement is the outlet's.
         let o =
             origin_of(lex(), &chain(vec![src("بيان", "official", None), outlet("Outlet A")]), &m, &Default::default());
-        assert_eq!((o.key.as_str(), o.kind), ("outlet:outlet a", "outlet"));
+        assert_eq!((o.key.as_str(), o.kind), ("outlet:outlet a", OriginKind::Outlet));
         let o = origin_of(
             lex(),
             &chain(vec![src("شهود عيان", "witness", None), outlet("Outlet A")]),
             &m,
             &Default::default(),
         );
-        assert_eq!((o.key.as_str(), o.kind), ("outlet:outlet a", "witness"));
+        assert_eq!((o.key.as_str(), o.kind), ("outlet:outlet a", OriginKind::Witness));
         let o = origin_of(lex(), &chain(vec![src("مصادر", "anonymous", None)]), &meta("d2", None), &Default::default());
-        assert_eq!((o.key.as_str(), o.kind), ("doc:d2", "anonymous"));
+        assert_eq!((o.key.as_str(), o.kind), ("doc:d2", OriginKind::Anonymous));
         // Another outlet quoted by name, without a linked actor.
         let o = origin_of(
             lex(),
@@ -339,7 +343,7 @@ mod tests {
             &m,
             &Default::default(),
         );
-        assert_eq!((o.key.as_str(), o.kind), ("source:صحيفة ايام", "agency"));
+        assert_eq!((o.key.as_str(), o.kind), ("source:صحيفة ايام", OriginKind::Agency));
     }
 
     /// A fresh directory laid out like `data/` with the two files origins read.

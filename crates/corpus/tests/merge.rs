@@ -44,7 +44,7 @@ fn two_outlets_quoting_one_agency_are_one_origin() {
     assert_eq!(c.members.len(), 2);
     assert_eq!(c.independent_sources, 1);
     assert_eq!(origin_keys(c), ["actor:ye.media.saba_gov"]);
-    assert_eq!(c.origins[0].kind, "agency");
+    assert_eq!(c.origins[0].kind, isnad_schema::OriginKind::Agency);
     assert_eq!(c.origins[0].documents, ["a", "b"]);
     assert!(c.members.iter().all(|m| m.origin == "actor:ye.media.saba_gov"));
 }
@@ -113,9 +113,9 @@ fn distinct_named_sources_are_two_origins() {
     let c = &out[0];
     assert_eq!(c.members.len(), 3);
     assert_eq!(c.independent_sources, 2, "{:#?}", c.origins);
-    assert_eq!(c.origins[0].kind, "official");
+    assert_eq!(c.origins[0].kind, isnad_schema::OriginKind::Official);
     assert_eq!(c.origins[0].documents, ["a", "c"]);
-    assert_eq!(c.origins[1].kind, "named");
+    assert_eq!(c.origins[1].kind, isnad_schema::OriginKind::Named);
     assert_eq!(c.origins[1].documents, ["b"]);
 }
 
@@ -154,7 +154,7 @@ fn each_outlets_unnamed_sources_count_once_per_outlet() {
     let c = &out[0];
     assert_eq!(origin_keys(c), ["outlet:outlet a", "outlet:outlet b", "doc:x"]);
     assert_eq!(c.independent_sources, 3);
-    assert_eq!(c.origins[0].kind, "anonymous");
+    assert_eq!(c.origins[0].kind, isnad_schema::OriginKind::Anonymous);
     assert_eq!(c.origins[0].documents, ["a1", "a2", "a3"]);
 }
 

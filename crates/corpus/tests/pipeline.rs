@@ -62,7 +62,7 @@ fn two_outlets_quoting_reuters_are_one_source() {
     assert_eq!(docs_of(c), ["r1", "r2"]);
     assert_eq!(c.independent_sources, 1, "{:#?}", c.origins);
     assert_eq!(c.origins[0].key, "actor:media.reuters");
-    assert_eq!(c.origins[0].kind, "agency");
+    assert_eq!(c.origins[0].kind, isnad_schema::OriginKind::Agency);
     assert_eq!(c.place.as_ref().unwrap().id, "geonames:72968");
     assert_eq!(c.time.as_ref().unwrap().from.as_deref(), Some("2023-11-21"));
     assert_eq!(c.counts.get("killed"), Some(&5.0));
@@ -87,8 +87,8 @@ fn agency_local_sources_and_witnesses() {
     let keys: Vec<&str> = c.origins.iter().map(|o| o.key.as_str()).collect();
     assert_eq!(keys, ["outlet:outlet three", "actor:media.reuters", "outlet:outlet four"]);
     assert_eq!(c.independent_sources, 3);
-    assert_eq!(c.origins[0].kind, "anonymous");
-    assert_eq!(c.origins[2].kind, "witness");
+    assert_eq!(c.origins[0].kind, isnad_schema::OriginKind::Anonymous);
+    assert_eq!(c.origins[2].kind, isnad_schema::OriginKind::Witness);
     // Seven from one origin, five from two: five, and the disagreement.
     assert_eq!(c.counts.get("killed"), Some(&5.0));
     let killed = c.contradictions.iter().find(|k| k.field == "counts.killed").expect("killed contradiction");

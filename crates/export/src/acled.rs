@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use isnad_schema::{AcledEventType, AcledSubEventType, AcledType, ClusterRecord, Factuality, Participant, PlaceRef};
+use isnad_schema::{
+    AcledEventType, AcledSubEventType, AcledType, ClusterRecord, Factuality, OriginKind, Participant, PlaceRef,
+};
 use isnad_text::hash::fnv1a_fields;
 
 use crate::countries::{invalid_data, Countries, Country};
@@ -177,7 +179,7 @@ fn source_scale(c: &ClusterRecord) -> String {
     for o in &c.origins {
         let i = if o.key.starts_with("actor:intl.") {
             2
-        } else if o.kind == "witness" {
+        } else if o.kind == OriginKind::Witness {
             0
         } else {
             1
@@ -197,7 +199,7 @@ fn tags(c: &ClusterRecord, date: Option<&EventDate>) -> String {
     if c.factuality != Factuality::Asserted {
         tags.push(c.factuality.to_string());
     }
-    if !c.origins.is_empty() && c.origins.iter().all(|o| o.kind == "anonymous") {
+    if !c.origins.is_empty() && c.origins.iter().all(|o| o.kind == OriginKind::Anonymous) {
         tags.push("sources: anonymous".into());
     }
     if date.is_some_and(|d| d.from_publication) {

@@ -48,7 +48,7 @@ use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
 
-use isnad_schema::{ClusterMember, ClusterRecord, Document, EventRecord, Origin};
+use isnad_schema::{ClusterMember, ClusterRecord, Document, EventRecord, Origin, OriginKind, SourceKind};
 use isnad_text::hash::fnv1a_fields;
 
 mod acled;
@@ -266,23 +266,23 @@ fn origin_of(doc: &Document, e: &EventRecord) -> Origin {
     let sources = &e.attribution.sources;
     if let Some(first) = sources.first() {
         if let Some(a) = &first.actor {
-            let kind = match first.kind.as_str() {
-                "official" => "official",
-                "witness" => "witness",
-                "anonymous" => "anonymous",
-                "outlet" if sources.len() > 1 => "agency",
-                _ => "named",
+            let kind = match first.kind {
+                SourceKind::Official => OriginKind::Official,
+                SourceKind::Witness => OriginKind::Witness,
+                SourceKind::Anonymous => OriginKind::Anonymous,
+                SourceKind::Outlet if sources.len() > 1 => OriginKind::Agency,
+                _ => OriginKind::Named,
             };
             let label = if a.name.trim().is_empty() { a.id.clone() } else { a.name.clone() };
-            return Origin { key: format!("actor:{}", a.id), kind: kind.into(), label, documents };
+            return Origin { key: format!("actor:{}", a.id), kind, label, documents };
         }
         let text = normalise(&first.text);
-        match first.kind.as_str() {
-            "outlet" | "self" => {
-                if first.kind == "outlet" && sources.len() > 1 && !text.is_empty() {
+        match first.kind {
+            SourceKind::Outlet | SourceKind::SelfCitation => {
+                if first.kind == SourceKind::Outlet && sources.len() > 1 && !text.is_empty() {
                     return Origin {
                         key: format!("agency:{text}"),
-                        kind: "agency".into(),
+                        kind: OriginKind::Agency,
                         label: first.text.trim().to_string(),
                         documents,
                     };
@@ -290,14 +290,14 @@ fn origin_of(doc: &Document, e: &EventRecord) -> Origin {
             }
             k => {
                 let kind = match k {
-                    "official" => "official",
-                    "witness" => "witness",
-                    "named_person" | "named_org" | "document" => "named",
-                    _ => "anonymous",
+                    SourceKind::Official => OriginKind::Official,
+                    SourceKind::Witness => OriginKind::Witness,
+                    SourceKind::NamedPerson | SourceKind::NamedOrg | SourceKind::Document => OriginKind::Named,
+                    _ => OriginKind::Anonymous,
                 };
                 return Origin {
                     key: format!("source:{k}:{text}@{}", normalise(outlet)),
-                    kind: kind.into(),
+                    kind,
                     label: if e.attribution.chain.trim().is_empty() {
                         format!("{} ({k})", first.text.trim())
                     } else {
@@ -308,7 +308,12 @@ fn origin_of(doc: &Document, e: &EventRecord) -> Origin {
             }
         }
     }
-    Origin { key: format!("outlet:{}", normalise(outlet)), kind: "outlet".into(), label: outlet.to_string(), documents }
+    Origin {
+        key: format!("outlet:{}", normalise(outlet)),
+        kind: OriginKind::Outlet,
+        label: outlet.to_string(),
+        documents,
+    }
 }
 
 #[cfg(test)]

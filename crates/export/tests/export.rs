@@ -8,7 +8,7 @@ use isnad_export::{
 };
 use isnad_schema::{
     AcledType, ActorRef, ClusterMember, ClusterRecord, Contradiction, ContradictionValue, Document, EventTime,
-    Factuality, Origin, Participant, PlaceRef, PloverMode, PloverType, Quad,
+    Factuality, Origin, OriginKind, Participant, PlaceRef, PloverMode, PloverType, Quad, SourceKind,
 };
 use serde_json::Value;
 
@@ -94,7 +94,7 @@ fn member(doc: &str, outlet: Option<&str>, published: &str, evidence: &str, orig
 fn origin(key: &str, kind: &str, docs: &[&str]) -> Origin {
     Origin {
         key: key.into(),
-        kind: kind.into(),
+        kind: kind.parse().unwrap(),
         label: key.into(),
         documents: docs.iter().map(|d| d.to_string()).collect(),
     }
@@ -258,15 +258,15 @@ fn clusters_from_the_seed_document() {
         assert_eq!(m.origin, c.origins[0].key);
         assert_eq!(c.origins[0].documents, vec!["khabar-2023-11-23".to_string()]);
         let first = &e.attribution.sources[0];
-        match first.kind.as_str() {
-            "outlet" | "self" => {
+        match first.kind {
+            SourceKind::Outlet | SourceKind::SelfCitation => {
                 assert_eq!(c.origins[0].key, "outlet:khabar-2023-11-23");
-                assert_eq!(c.origins[0].kind, "outlet");
+                assert_eq!(c.origins[0].kind, OriginKind::Outlet);
             }
-            "anonymous" => {
+            SourceKind::Anonymous => {
                 assert!(c.origins[0].key.starts_with("source:anonymous:"), "{}", c.origins[0].key);
                 assert!(c.origins[0].key.ends_with("@khabar-2023-11-23"));
-                assert_eq!(c.origins[0].kind, "anonymous");
+                assert_eq!(c.origins[0].kind, OriginKind::Anonymous);
             }
             k => panic!("unexpected source kind {k} in the seed"),
         }

@@ -3,7 +3,9 @@
 //! `data/factuality`, `data/framing.tsv`), and the function words and
 //! ordinals the rules look for (`data/records`).
 
-use isnad_schema::{AcledEventType, AcledSubEventType, Factuality, PloverMode, PloverType, UnknownValue};
+use isnad_schema::{
+    AcledEventType, AcledSubEventType, Factuality, PloverMode, PloverType, SourceKind, Stance, UnknownValue,
+};
 use isnad_text::{data_lines, Data, LoadError, PhraseIndex};
 
 use crate::words::{Ordinals, Words};
@@ -29,7 +31,7 @@ pub struct Cue {
     /// say, reveal, quote, according_to, claim, deny, confirm …
     pub kind: String,
     /// neutral, distancing, affirming, denying.
-    pub stance: String,
+    pub stance: Stance,
 }
 
 /// What a factuality cue says of the happening it governs.
@@ -87,7 +89,7 @@ pub struct RecordsLexicon {
     /// Reporting cues.
     pub cues: PhraseIndex<Cue>,
     /// Source phrases → kind.
-    pub sources: PhraseIndex<String>,
+    pub sources: PhraseIndex<SourceKind>,
     /// Factuality cues.
     pub factuality: PhraseIndex<FactCue>,
     /// Framing terms.
@@ -185,14 +187,6 @@ fn forms(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|f| !f.is_empty())
 }
 
-fn one_of(file: &str, line: usize, what: &str, v: &str, allowed: &[&str]) -> Result<(), LoadError> {
-    if allowed.contains(&v) {
-        Ok(())
-    } else {
-        Err(err(file, line, format!("unknown {what} {v:?}")))
-    }
-}
-
 /// A vocabulary value read from column text `v`; an unknown value is an error at `file`:`line`.
 fn vocab<T: std::str::FromStr<Err = UnknownValue>>(file: &str, line: usize, v: &str) -> Result<T, LoadError> {
     v.parse().map_err(|e: UnknownValue| err(file, line, e.to_string()))
@@ -237,8 +231,7 @@ fn parse_triggers(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), Load
 fn parse_cues(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadError> {
     for row in rows(f, c, "forms\tkind\tstance\tnotes") {
         let (line, cols) = row?;
-        one_of(f, line, "stance", cols[2], &["neutral", "distancing", "affirming", "denying"])?;
-        let cue = Cue { kind: cols[1].to_string(), stance: cols[2].to_string() };
+        let cue = Cue { kind: cols[1].to_string(), stance: vocab(f, line, cols[2])? };
         for form in forms(cols[0]) {
             lex.cues.add(form, cue.clone());
         }
@@ -246,17 +239,13 @@ fn parse_cues(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadErro
     Ok(())
 }
 
-/// The kinds a source phrase may have.
-const SOURCE_KINDS: [&str; 9] =
-    ["anonymous", "witness", "official", "outlet", "self", "document", "social", "named_person", "named_org"];
-
 /// `attribution/sources.tsv`: source phrases with their kind.
 fn parse_sources(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadError> {
     for row in rows(f, c, "forms\tkind\tnotes") {
         let (line, cols) = row?;
-        one_of(f, line, "source kind", cols[1], &SOURCE_KINDS)?;
+        let kind: SourceKind = vocab(f, line, cols[1])?;
         for form in forms(cols[0]) {
-            lex.sources.add(form, cols[1].to_string());
+            lex.sources.add(form, kind);
         }
     }
     Ok(())

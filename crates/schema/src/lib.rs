@@ -372,7 +372,7 @@ pub struct SourceRecord {
     pub text: String,
     /// `anonymous`, `named_person`, `named_org`, `official`, `witness`,
     /// `outlet`, `self` (the outlet's own earlier reporting), `document`, `social` ([`SourceKind`]).
-    pub kind: String,
+    pub kind: SourceKind,
     /// Code-point start (equal to `end` for the implicit outlet).
     pub start: u32,
     /// Code-point end.
@@ -392,10 +392,10 @@ pub struct Attribution {
     pub chain: String,
     /// `explicit` (in the sentence), `carried` (from the report it continues) or `outlet`
     /// ([`AttributionBasis`]).
-    pub basis: String,
+    pub basis: AttributionBasis,
     /// `neutral`, `distancing` (زعم), `affirming` or `denying` ([`Stance`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stance: Option<String>,
+    pub stance: Option<Stance>,
 }
 
 /// One happening, typed in PLOVER and ACLED, with its arguments and sourcing.
@@ -612,7 +612,7 @@ pub struct Origin {
     pub key: String,
     /// `named`, `official`, `agency`, `outlet`, `anonymous` or `witness` (the outlet on unnamed
     /// sources or witnesses), or `copy` (only copies of one text) ([`OriginKind`]).
-    pub kind: String,
+    pub kind: OriginKind,
     /// A readable label.
     pub label: String,
     /// Documents resting on it.

@@ -301,8 +301,8 @@ fn clusters() {
     };
     let cluster = isnad_schema::ClusterRecord {
         id: "ctest".into(),
-        ty: ev.ty.clone(),
-        mode: ev.mode.clone(),
+        ty: ev.ty,
+        mode: ev.mode,
         quad: ev.quad,
         acled: ev.acled.clone(),
         actors: ev.actors.clone(),
@@ -310,11 +310,11 @@ fn clusters() {
         place: ev.place.clone(),
         time: ev.time.clone(),
         counts: ev.counts.clone(),
-        factuality: ev.factuality.clone(),
+        factuality: ev.factuality,
         members: vec![member(&ev.id), member(&doc.events[1].id)],
         origins: vec![isnad_schema::Origin {
             key: "outlet:khabar".into(),
-            kind: "outlet".into(),
+            kind: isnad_schema::OriginKind::Outlet,
             label: "Khabar".into(),
             documents: vec![SEED.into()],
         }],

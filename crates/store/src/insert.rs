@@ -148,7 +148,7 @@ fn insert_events(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
             }
         }
         for s in &e.attribution.sources {
-            src.execute(params![id, e.id, s.kind, s.text, s.actor.as_ref().map(|a| a.id.as_str())])?;
+            src.execute(params![id, e.id, s.kind.as_str(), s.text, s.actor.as_ref().map(|a| a.id.as_str())])?;
         }
     }
     Ok(())

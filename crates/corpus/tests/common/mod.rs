@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use isnad_corpus::CorpusDoc;
 use isnad_schema::{
-    AcledEventType, AcledSubEventType, AcledType, ActorRef, Attribution, DocumentMeta, EventRecord, EventTime,
-    Factuality, Participant, PlaceRef, PloverMode, PloverType, Quad, SourceRecord, Span,
+    AcledEventType, AcledSubEventType, AcledType, ActorRef, Attribution, AttributionBasis, DocumentMeta, EventRecord,
+    EventTime, Factuality, Participant, PlaceRef, PloverMode, PloverType, Quad, SourceKind, SourceRecord, Span,
 };
 
 /// A document that owns its parts.
@@ -183,18 +183,24 @@ pub fn publication(d: &str) -> EventTime {
 
 /// A source in a chain (explicit, with a span).
 pub fn source(text: &str, kind: &str, actor: Option<ActorRef>) -> SourceRecord {
-    SourceRecord { text: text.into(), kind: kind.into(), start: 20, end: 20 + text.chars().count() as u32, actor }
+    SourceRecord {
+        text: text.into(),
+        kind: kind.parse().unwrap(),
+        start: 20,
+        end: 20 + text.chars().count() as u32,
+        actor,
+    }
 }
 
 /// The document's own outlet at the end of a chain.
 pub fn own_outlet() -> SourceRecord {
-    SourceRecord { text: "the outlet".into(), kind: "outlet".into(), start: 0, end: 0, actor: None }
+    SourceRecord { text: "the outlet".into(), kind: SourceKind::Outlet, start: 0, end: 0, actor: None }
 }
 
 pub fn chain(mut sources: Vec<SourceRecord>) -> Attribution {
-    let basis = if sources.is_empty() { "outlet" } else { "explicit" };
+    let basis = if sources.is_empty() { AttributionBasis::Outlet } else { AttributionBasis::Explicit };
     sources.push(own_outlet());
-    Attribution { sources, cue: None, chain: String::new(), basis: basis.into(), stance: None }
+    Attribution { sources, cue: None, chain: String::new(), basis, stance: None }
 }
 
 /// An attack with the given parts; refine with struct update syntax.

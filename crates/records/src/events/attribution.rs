@@ -2,7 +2,7 @@
 //! original source to the outlet; the report a sentence without a source of
 //! its own continues; the sourcing summary of the document's events.
 
-use isnad_schema::{Attribution, EntityRecord, EventRecord, SourceRecord, Sourcing};
+use isnad_schema::{Attribution, AttributionBasis, EntityRecord, EventRecord, SourceKind, SourceRecord, Sourcing};
 use isnad_text::{CharOffsets, PhraseMatch, Word};
 
 use super::{slice, Doc, SentenceView};
@@ -51,15 +51,15 @@ enum Stated {
 pub(super) fn attribute(st: &Sentence<'_>, report: &mut Option<Attribution>) -> Attribution {
     match stated(st) {
         Some(Stated::Explicit(att)) => {
-            *report = att.sources.first().is_some_and(|x| x.kind != "self").then(|| att.clone());
+            *report = att.sources.first().is_some_and(|x| x.kind != SourceKind::SelfCitation).then(|| att.clone());
             att
         }
         Some(Stated::Continues { cue }) => match report {
-            Some(c) => Attribution { basis: "carried".into(), cue: Some(cue), ..c.clone() },
+            Some(c) => Attribution { basis: AttributionBasis::Carried, cue: Some(cue), ..c.clone() },
             None => outlet_only(st.doc, st.s.start),
         },
         None => match report {
-            Some(c) => Attribution { basis: "carried".into(), ..c.clone() },
+            Some(c) => Attribution { basis: AttributionBasis::Carried, ..c.clone() },
             None => outlet_only(st.doc, st.s.start),
         },
     }
@@ -92,8 +92,8 @@ fn stated(st: &Sentence<'_>) -> Option<Stated> {
                 chain: chain(&sources),
                 sources,
                 cue: cue_text,
-                basis: "explicit".into(),
-                stance: cue.map(|c| c.value.stance.clone()),
+                basis: AttributionBasis::Explicit,
+                stance: cue.map(|c| c.value.stance),
             }))
         }
         (None, Some(_)) => cue_text.map(|cue| Stated::Continues { cue }),
@@ -103,13 +103,13 @@ fn stated(st: &Sentence<'_>) -> Option<Stated> {
 
 /// Self-citation by a "self" source phrase (كانت قد كشفت), with the outlet
 /// named just before it or the outlet itself.
-fn self_citation(st: &Sentence<'_>, sources: &[PhraseMatch<'_, String>]) -> Option<Attribution> {
-    let m = sources.iter().find(|m| m.value == "self")?;
+fn self_citation(st: &Sentence<'_>, sources: &[PhraseMatch<'_, SourceKind>]) -> Option<Attribution> {
+    let m = sources.iter().find(|m| *m.value == SourceKind::SelfCitation)?;
     let (start, end) = st.span(m.start, m.end);
     let outlet = outlet_mention(st, m.start.saturating_sub(3)).unwrap_or_else(|| outlet_source(st.doc, start));
-    let src = SourceRecord { text: st.slice(start, end), kind: "self".into(), start, end, actor: None };
+    let src = SourceRecord { text: st.slice(start, end), kind: SourceKind::SelfCitation, start, end, actor: None };
     let sources = vec![src, outlet];
-    Some(Attribution { chain: chain(&sources), sources, cue: None, basis: "explicit".into(), stance: None })
+    Some(Attribution { chain: chain(&sources), sources, cue: None, basis: AttributionBasis::Explicit, stance: None })
 }
 
 /// Self-citation by the outlet named with a reveal cue (انفردت وكالة خبر).
@@ -117,22 +117,22 @@ fn outlet_reveal(st: &Sentence<'_>) -> Option<Attribution> {
     let c = st.cues.iter().find(|c| c.value.kind == "reveal")?;
     let outlet = outlet_mention(st, c.start.saturating_sub(3)).or_else(|| outlet_mention(st, c.end))?;
     let (start, end) = st.span(c.start, c.end);
-    let src = SourceRecord { text: st.slice(start, end), kind: "self".into(), start, end, actor: None };
+    let src = SourceRecord { text: st.slice(start, end), kind: SourceKind::SelfCitation, start, end, actor: None };
     let sources = vec![src, outlet];
     Some(Attribution {
         chain: chain(&sources),
         sources,
         cue: Some(st.slice(start, end)),
-        basis: "explicit".into(),
-        stance: Some(c.value.stance.clone()),
+        basis: AttributionBasis::Explicit,
+        stance: Some(c.value.stance),
     })
 }
 
 /// An explicit source phrase (مصادر خاصة، شهود عيان …), with its first token.
-fn source_phrase(st: &Sentence<'_>, sources: &[PhraseMatch<'_, String>]) -> Option<(usize, SourceRecord)> {
-    let m = sources.iter().find(|m| m.value != "self" && m.value != "outlet")?;
+fn source_phrase(st: &Sentence<'_>, sources: &[PhraseMatch<'_, SourceKind>]) -> Option<(usize, SourceRecord)> {
+    let m = sources.iter().find(|m| !matches!(m.value, SourceKind::SelfCitation | SourceKind::Outlet))?;
     let (start, end) = st.span(m.start, m.end);
-    Some((m.start, SourceRecord { text: st.slice(start, end), kind: m.value.clone(), start, end, actor: None }))
+    Some((m.start, SourceRecord { text: st.slice(start, end), kind: *m.value, start, end, actor: None }))
 }
 
 /// The outlet named within four tokens from `from_tok`: after a cue with ل
@@ -155,7 +155,7 @@ fn outlet_mention(st: &Sentence<'_>, from_tok: usize) -> Option<SourceRecord> {
     };
     // The outlet's own actor when the mention is linked (لوكالة خبر → the agency).
     let actor = st.ents_in(start, end.max(start)).find_map(|e| e.actor.clone().filter(|a| a.kind == "media"));
-    Some(SourceRecord { text: st.slice(start, end), kind: "outlet".into(), start, end, actor })
+    Some(SourceRecord { text: st.slice(start, end), kind: SourceKind::Outlet, start, end, actor })
 }
 
 /// A named entity next to a say-cue (قال المتحدث … ، أكد محمد …), with its first token.
@@ -167,14 +167,13 @@ fn speaker(st: &Sentence<'_>) -> Option<(usize, SourceRecord)> {
     let e = speaker_after(st, c).or_else(|| speaker_before(st, c))?;
     let kind = match (&e.actor, e.ty.as_str()) {
         (Some(a), _) if ["government", "military", "police", "state", "intl_org"].contains(&a.kind.as_str()) => {
-            "official"
+            SourceKind::Official
         }
-        (_, "PER") => "named_person",
-        _ => "named_org",
+        (_, "PER") => SourceKind::NamedPerson,
+        _ => SourceKind::NamedOrg,
     };
     let tok = st.s.toks.iter().position(|t| t.start >= e.start).unwrap_or(0);
-    let src =
-        SourceRecord { text: e.text.clone(), kind: kind.into(), start: e.start, end: e.end, actor: e.actor.clone() };
+    let src = SourceRecord { text: e.text.clone(), kind, start: e.start, end: e.end, actor: e.actor.clone() };
     Some((tok, src))
 }
 
@@ -211,7 +210,7 @@ fn speaker_before<'a>(st: &Sentence<'a>, c: &PhraseMatch<'_, Cue>) -> Option<&'a
 pub(super) fn outlet_source(doc: &Doc<'_>, at: u32) -> SourceRecord {
     SourceRecord {
         text: doc.outlet.unwrap_or("the outlet").to_string(),
-        kind: "outlet".into(),
+        kind: SourceKind::Outlet,
         start: at,
         end: at,
         actor: None,
@@ -221,15 +220,15 @@ pub(super) fn outlet_source(doc: &Doc<'_>, at: u32) -> SourceRecord {
 /// The attribution of a sentence resting on the outlet alone.
 fn outlet_only(doc: &Doc<'_>, at: u32) -> Attribution {
     let sources = vec![outlet_source(doc, at)];
-    Attribution { chain: chain(&sources), sources, cue: None, basis: "outlet".into(), stance: None }
+    Attribution { chain: chain(&sources), sources, cue: None, basis: AttributionBasis::Outlet, stance: None }
 }
 
 /// A source in words.
 fn describe(s: &SourceRecord) -> String {
-    match s.kind.as_str() {
-        "anonymous" => format!("anonymous sources ({})", s.text),
-        "outlet" => s.text.clone(),
-        "self" => format!("the outlet's earlier reporting ({})", s.text),
+    match s.kind {
+        SourceKind::Anonymous => format!("anonymous sources ({})", s.text),
+        SourceKind::Outlet => s.text.clone(),
+        SourceKind::SelfCitation => format!("the outlet's earlier reporting ({})", s.text),
         k => format!("{} ({k})", s.actor.as_ref().map_or(s.text.clone(), |a| a.name.clone())),
     }
 }
@@ -243,12 +242,12 @@ fn chain(sources: &[SourceRecord]) -> String {
 pub(super) fn sourcing(events: &[EventRecord]) -> Sourcing {
     let mut s = Sourcing { claims: events.len(), ..Sourcing::default() };
     for e in events {
-        match e.attribution.sources.first().map(|x| x.kind.as_str()) {
-            Some("anonymous") => s.anonymous += 1,
-            Some("named_person" | "named_org") => s.named += 1,
-            Some("official") => s.official += 1,
-            Some("witness") => s.witness += 1,
-            Some("self") => s.self_citation += 1,
+        match e.attribution.sources.first().map(|x| x.kind) {
+            Some(SourceKind::Anonymous) => s.anonymous += 1,
+            Some(SourceKind::NamedPerson | SourceKind::NamedOrg) => s.named += 1,
+            Some(SourceKind::Official) => s.official += 1,
+            Some(SourceKind::Witness) => s.witness += 1,
+            Some(SourceKind::SelfCitation) => s.self_citation += 1,
             _ => s.outlet_only += 1,
         }
     }
@@ -257,6 +256,7 @@ pub(super) fn sourcing(events: &[EventRecord]) -> Sourcing {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::events::testdoc::{actor, events, only, TestDoc, PUBLISHED};
 
     #[test]
@@ -264,12 +264,12 @@ mod tests {
         let d = TestDoc::new("قالت مصادر خاصة إن القوات قصفت المواقع. وأضافت أن الطرفين عقدا اجتماعاً.", PUBLISHED);
         let evs = events(&d);
         let a = &evs[0].attribution;
-        assert_eq!((a.basis.as_str(), a.sources[0].kind.as_str()), ("explicit", "anonymous"));
+        assert_eq!((a.basis, a.sources[0].kind), (AttributionBasis::Explicit, SourceKind::Anonymous));
         assert_eq!(a.chain, "anonymous sources (مصادر خاصة) → Khabar");
         let b = &evs[1].attribution;
         assert_eq!(
-            (b.basis.as_str(), b.cue.as_deref(), b.chain.as_str()),
-            ("carried", Some("وأضافت"), a.chain.as_str())
+            (b.basis, b.cue.as_deref(), b.chain.as_str()),
+            (AttributionBasis::Carried, Some("وأضافت"), a.chain.as_str())
         );
     }
 
@@ -283,24 +283,24 @@ mod tests {
         );
         let a = only(&d).attribution;
         assert_eq!(
-            (a.sources[0].kind.as_str(), a.sources[0].actor.as_ref().map(|x| x.id.as_str())),
-            ("named_org", Some("reuters"))
+            (a.sources[0].kind, a.sources[0].actor.as_ref().map(|x| x.id.as_str())),
+            (SourceKind::NamedOrg, Some("reuters"))
         );
-        assert_eq!(a.sources[1].kind, "outlet");
+        assert_eq!(a.sources[1].kind, SourceKind::Outlet);
     }
 
     #[test]
     fn an_outlet_revealing_a_report_cites_itself() {
         let d = TestDoc::new("انفردت وكالة خبر بالكشف عن هجوم على المعسكر.", PUBLISHED);
         let a = only(&d).attribution;
-        let kinds: Vec<&str> = a.sources.iter().map(|s| s.kind.as_str()).collect();
-        assert_eq!(kinds, ["self", "outlet"]);
+        let kinds: Vec<SourceKind> = a.sources.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [SourceKind::SelfCitation, SourceKind::Outlet]);
         assert_eq!(a.sources[1].text, "وكالة خبر");
     }
 
     #[test]
     fn without_a_source_the_outlet_alone_reports() {
         let a = only(&TestDoc::new("قصفت القوات المواقع.", PUBLISHED)).attribution;
-        assert_eq!((a.basis.as_str(), a.chain.as_str()), ("outlet", "Khabar"));
+        assert_eq!((a.basis, a.chain.as_str()), (AttributionBasis::Outlet, "Khabar"));
     }
 }

@@ -9,7 +9,7 @@
 //! ordinal right after the trigger word (الاجتماع الثاني), and when a bare
 //! attack or killing report follows a violent happening (its outcome).
 
-use isnad_schema::{EventRecord, EventTime, Participant, PloverMode, PloverType, Quad, Span};
+use isnad_schema::{AttributionBasis, EventRecord, EventTime, Participant, PloverMode, PloverType, Quad, Span};
 use isnad_text::CharOffsets;
 
 use super::{ordinal_after, slice};
@@ -194,7 +194,7 @@ fn absorb(o: &mut EventRecord, e: EventRecord, latest_ref: bool) {
         o.counts.entry(k).or_insert(v);
     }
     // A named source beats the outlet alone.
-    if o.attribution.basis == "outlet" && e.attribution.basis != "outlet" {
+    if o.attribution.basis == AttributionBasis::Outlet && e.attribution.basis != AttributionBasis::Outlet {
         o.attribution = e.attribution;
     }
 }
