@@ -259,7 +259,9 @@ fn best_time(events: &[&EventRecord], spans: &[Option<(i64, i64)>]) -> Option<is
         .iter()
         .enumerate()
         .filter_map(|(k, e)| spans[k].map(|(lo, hi)| (k, e, hi - lo)))
-        .min_by_key(|(k, e, width)| (e.time.as_ref().and_then(|t| t.precision).unwrap_or(3), *width, *k))
+        .min_by_key(|(k, e, width)| {
+            (e.time.as_ref().and_then(|t| t.precision).unwrap_or(isnad_schema::TimePrecision::Month), *width, *k)
+        })
         .and_then(|(_, e, _)| e.time.clone())
         .or_else(|| events.iter().find_map(|e| e.time.clone()))
 }
@@ -321,7 +323,9 @@ fn date_contradiction(spans: &[Option<(i64, i64)>], doc_ids: &[&str]) -> Option<
     let windows: Vec<(usize, Window)> = spans
         .iter()
         .enumerate()
-        .filter_map(|(k, s)| s.map(|(lo, hi)| (k, Window { lo, hi, pad: 0, text: true, precision: 1 })))
+        .filter_map(|(k, s)| {
+            s.map(|(lo, hi)| (k, Window { lo, hi, pad: 0, text: true, precision: isnad_schema::TimePrecision::Day }))
+        })
         .collect();
     let disjoint = windows.iter().enumerate().any(|(i, (_, a))| windows[i + 1..].iter().any(|(_, b)| !a.overlaps(b)));
     if !disjoint {

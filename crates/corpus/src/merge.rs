@@ -1,6 +1,6 @@
 //! Which events are one happening: blocking, compatibility, greedy assignment.
 
-use isnad_schema::{AcledEventType, EventRecord};
+use isnad_schema::{AcledEventType, EventRecord, TimePrecision};
 use isnad_text::match_key;
 use rustc_hash::FxHashMap;
 
@@ -118,9 +118,9 @@ pub(crate) fn compat(a: &Feat<'_>, b: &Feat<'_>, opts: &MergeOptions) -> Option<
     }
     let mut score = match (wa.text && wb.text, wa.precision.max(wb.precision)) {
         (false, _) => 0,
-        (true, 1) if gap <= 1 => 3,
-        (true, 1 | 2) => 2,
-        (true, _) => 1,
+        (true, TimePrecision::Day) if gap <= 1 => 3,
+        (true, TimePrecision::Day | TimePrecision::Week) => 2,
+        (true, TimePrecision::Month) => 1,
     };
     // Dates that overlap as written beat dates that only come close within the padding
     // (a meeting "7–14 November" is the 7–14 November one, not the late-October one).
@@ -405,9 +405,9 @@ mod tests {
             e.time = Some(EventTime {
                 from: Some(from.into()),
                 to: to.map(Into::into),
-                grain: "day".into(),
-                precision: Some(precision),
-                basis: basis.into(),
+                grain: isnad_schema::Grain::Day,
+                precision: Some(isnad_schema::TimePrecision::try_from(precision).unwrap()),
+                basis: basis.parse().unwrap(),
                 span: None,
             });
             events.push(e);

@@ -259,7 +259,13 @@ mod tests {
     }
 
     fn chain(sources: Vec<SourceRecord>) -> Attribution {
-        Attribution { sources, cue: None, chain: String::new(), basis: isnad_schema::AttributionBasis::Explicit, stance: None }
+        Attribution {
+            sources,
+            cue: None,
+            chain: String::new(),
+            basis: isnad_schema::AttributionBasis::Explicit,
+            stance: None,
+        }
     }
 
     fn outlet(name: &str) -> SourceRecord {

@@ -1,6 +1,6 @@
 //! Day numbers from ISO 8601 dates and event time windows.
 
-use isnad_schema::EventTime;
+use isnad_schema::{EventTime, TimeBasis, TimePrecision};
 
 pub(crate) use isnad_time::calendar::days_from_civil;
 
@@ -44,8 +44,8 @@ pub(crate) struct Window {
     pub pad: i64,
     /// True when the text dates the event (not the publication fallback).
     pub text: bool,
-    /// ACLED precision (1 day, 2 week, 3 month or coarser).
-    pub precision: u8,
+    /// ACLED precision (the day, within a week, or a month or coarser).
+    pub precision: TimePrecision,
 }
 
 impl Window {
@@ -71,7 +71,7 @@ impl Window {
 
 /// The raw text-based span of an event time, when the text dates it.
 pub(crate) fn text_span(t: &EventTime) -> Option<(i64, i64)> {
-    if t.basis == "publication" {
+    if t.basis == TimeBasis::Publication {
         return None;
     }
     let (lo, _) = parse_day(t.from.as_deref()?)?;
@@ -93,22 +93,22 @@ pub(crate) fn window(t: Option<&EventTime>, published: Option<&str>, max_days: u
             if width > i64::from(max_span) {
                 return None;
             }
-            let precision = t.precision.unwrap_or(3).clamp(1, 3);
+            let precision = t.precision.unwrap_or(TimePrecision::Month);
             let nominal = match precision {
-                1 => 0,
-                2 => 7,
-                _ => 30,
+                TimePrecision::Day => 0,
+                TimePrecision::Week => 7,
+                TimePrecision::Month => 30,
             };
             return Some(Window { lo, hi, pad: d.max(nominal - width), text: true, precision });
         }
-        if t.basis == "publication" {
+        if t.basis == TimeBasis::Publication {
             if let Some((lo, _)) = t.from.as_deref().and_then(parse_day) {
-                return Some(Window { lo, hi: lo + 1, pad: d, text: false, precision: 3 });
+                return Some(Window { lo, hi: lo + 1, pad: d, text: false, precision: TimePrecision::Month });
             }
         }
     }
     let (lo, _) = parse_day(published?)?;
-    Some(Window { lo, hi: lo + 1, pad: d, text: false, precision: 3 })
+    Some(Window { lo, hi: lo + 1, pad: d, text: false, precision: TimePrecision::Month })
 }
 
 #[cfg(test)]
@@ -120,9 +120,9 @@ mod tests {
         EventTime {
             from: Some(from.into()),
             to: to.map(Into::into),
-            grain: "day".into(),
-            precision: Some(precision),
-            basis: basis.into(),
+            grain: isnad_schema::Grain::Day,
+            precision: Some(precision.try_into().unwrap()),
+            basis: basis.parse().unwrap(),
             span: None,
         }
     }
@@ -176,7 +176,7 @@ mod tests {
 
     #[test]
     fn gaps_count_days_between_spans() {
-        let w = |lo: i64, hi: i64| Window { lo, hi, pad: 3, text: true, precision: 1 };
+        let w = |lo: i64, hi: i64| Window { lo, hi, pad: 3, text: true, precision: TimePrecision::Day };
         assert_eq!(w(5, 6).gap(&w(8, 9)), 3);
         assert_eq!(w(8, 9).gap(&w(5, 6)), 3);
         assert_eq!(w(5, 6).gap(&w(5, 6)), 0);

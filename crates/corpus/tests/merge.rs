@@ -357,7 +357,7 @@ fn the_publication_date_alone_needs_a_place_and_an_actor() {
     let out = run(&docs);
     assert_eq!(out.iter().map(|c| c.members.len()).collect::<Vec<_>>(), [2, 1, 1]);
     // Without a time from the text, the best time stays the publication fallback.
-    assert_eq!(out[0].time.as_ref().unwrap().basis, "publication");
+    assert_eq!(out[0].time.as_ref().unwrap().basis, isnad_schema::TimeBasis::Publication);
 }
 
 #[test]
@@ -456,7 +456,10 @@ fn best_values() {
     assert_eq!(c.members.iter().map(|m| m.doc.as_str()).collect::<Vec<_>>(), ["a", "b", "c"]);
     assert_eq!(c.place.as_ref().unwrap().id, "geonames:72968");
     let t = c.time.as_ref().unwrap();
-    assert_eq!((t.from.as_deref(), t.precision, t.basis.as_str()), (Some("2023-11-05"), Some(1), "clause"));
+    assert_eq!(
+        (t.from.as_deref(), t.precision, t.basis),
+        (Some("2023-11-05"), Some(isnad_schema::TimePrecision::Day), isnad_schema::TimeBasis::Clause)
+    );
     assert_eq!(c.factuality, Factuality::Asserted);
     // One member says aerial, two say drone.
     assert_eq!(c.mode, Some(PloverMode::Drone));

@@ -135,7 +135,7 @@ pub(crate) struct EventDate {
 /// publication date; the two fallbacks lower the precision to 3 (a month).
 pub(crate) fn event_date(c: &ClusterRecord) -> Option<EventDate> {
     if let Some(t) = &c.time {
-        let precision = t.precision.map_or(3, precision);
+        let precision = t.precision.map_or(3, isnad_schema::TimePrecision::number);
         if let Some((day, coarse)) = t.from.as_deref().and_then(parse_day) {
             let last =
                 t.to.as_deref()
@@ -143,7 +143,12 @@ pub(crate) fn event_date(c: &ClusterRecord) -> Option<EventDate> {
                     .map(|(to, _)| Day::from_days(to.to_days() - 1))
                     .filter(|l| l.to_days() > day.to_days());
             let precision = if coarse { 3 } else { precision };
-            return Some(EventDate { day, last, precision, from_publication: t.basis == "publication" });
+            return Some(EventDate {
+                day,
+                last,
+                precision,
+                from_publication: t.basis == isnad_schema::TimeBasis::Publication,
+            });
         }
         if let Some((to, _)) = t.to.as_deref().and_then(parse_day) {
             let day = Day::from_days(to.to_days() - 1);

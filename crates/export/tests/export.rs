@@ -8,7 +8,8 @@ use isnad_export::{
 };
 use isnad_schema::{
     AcledType, ActorRef, ClusterMember, ClusterRecord, Contradiction, ContradictionValue, Document, EventTime,
-    Factuality, Origin, OriginKind, Participant, PlaceRef, PloverMode, PloverType, Quad, SourceKind,
+    Factuality, Grain, Origin, OriginKind, Participant, PlaceRef, PloverMode, PloverType, Quad, SourceKind, TimeBasis,
+    TimePrecision,
 };
 use serde_json::Value;
 
@@ -72,9 +73,9 @@ fn day(from: &str, to: &str, precision: u8) -> EventTime {
     EventTime {
         from: Some(from.into()),
         to: Some(to.into()),
-        grain: "day".into(),
-        precision: Some(precision),
-        basis: "sentence".into(),
+        grain: Grain::Day,
+        precision: Some(TimePrecision::try_from(precision).unwrap()),
+        basis: TimeBasis::Sentence,
         span: None,
     }
 }
@@ -180,9 +181,9 @@ fn broken() -> ClusterRecord {
     c.time = Some(EventTime {
         from: Some("yesterday".into()),
         to: None,
-        grain: "day".into(),
-        precision: Some(0),
-        basis: "clause".into(),
+        grain: Grain::Day,
+        precision: None,
+        basis: TimeBasis::Clause,
         span: None,
     });
     c.counts.insert("killed".into(), f64::NAN);
@@ -787,15 +788,15 @@ fn odd_clusters_never_panic() {
     weird.time = Some(EventTime {
         from: None,
         to: Some("2024-03-01".into()),
-        grain: "day".into(),
+        grain: Grain::Day,
         precision: None,
-        basis: "sentence".into(),
+        basis: TimeBasis::Sentence,
         span: None,
     });
     let mut far = strike();
     far.place.as_mut().unwrap().lat = 91.0;
     far.place.as_mut().unwrap().precision = 0;
-    far.time.as_mut().unwrap().precision = Some(0);
+    far.time.as_mut().unwrap().precision = None;
     // An empty id (an empty type, quad or ACLED type can no longer be written: they are schema values).
     let clusters = vec![bare(), broken(), weird, far, cluster("", "ASSAULT", 4, Some(("Battles", "Armed clash")))];
     let mut csv_out = Vec::new();
@@ -807,7 +808,7 @@ fn odd_clusters_never_panic() {
     assert_eq!(
         (rows[3]["geo_precision"].as_str(), rows[3]["time_precision"].as_str()),
         ("3", "3"),
-        "0 is no precision"
+        "0 and none are no precision"
     );
     let mut p = Vec::new();
     assert_eq!(write_plover_jsonl(&clusters, &mut p).unwrap(), 5);

@@ -157,8 +157,8 @@ pub fn events(filter: FilterArgs, args: QueryArgs) -> anyhow::Result<ExitCode> {
     for s in &events {
         let e = &s.event;
         let date = e.time.as_ref().and_then(|t| t.from.as_deref()).map_or("-".to_string(), |f| {
-            let basis = e.time.as_ref().map_or("", |t| t.basis.as_str());
-            format!("{}{}", f.get(..10).unwrap_or(f), if basis == "publication" { " (pub)" } else { "" })
+            let by_publication = e.time.as_ref().is_some_and(|t| t.basis == isnad_schema::TimeBasis::Publication);
+            format!("{}{}", f.get(..10).unwrap_or(f), if by_publication { " (pub)" } else { "" })
         });
         let names = |ps: &[isnad_schema::Participant]| {
             let s: Vec<&str> = ps.iter().map(|p| p.name.as_str()).collect();

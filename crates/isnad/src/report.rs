@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use isnad_schema::{Document, EntityRecord, EventRecord, EventTime, Participant};
+use isnad_schema::{Document, EntityRecord, EventRecord, EventTime, Participant, TimeBasis, TimePrecision};
 use isnad_text::CharOffsets;
 
 /// Writes the report of one document.
@@ -166,14 +166,14 @@ fn timeline(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         .events
         .iter()
         .filter_map(|e| e.time.as_ref().map(|t| (e, t)))
-        .filter(|(_, t)| t.basis != "publication" && t.from.is_some())
+        .filter(|(_, t)| t.basis != TimeBasis::Publication && t.from.is_some())
         .collect();
     dated.sort_by(|a, b| a.1.from.cmp(&b.1.from));
     writeln!(out, "Timeline ({} events dated by the text)", dated.len())?;
     for (e, t) in dated {
         let span = span(&t.from, &t.to, "");
         let who = e.actors.iter().chain(&e.recipients).map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ");
-        writeln!(out, "  {span:<26} p{} {:<10} {} {who}", t.precision.unwrap_or(0), e.ty, e.id)?;
+        writeln!(out, "  {span:<26} p{} {:<10} {} {who}", t.precision.map_or(0, TimePrecision::number), e.ty, e.id)?;
     }
     writeln!(out)
 }

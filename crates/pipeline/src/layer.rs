@@ -1,7 +1,7 @@
 //! The text layer as records: quantities (less the numbers that belong to times) and, on request,
 //! tokens with their clitic segments.
 
-use isnad_schema::{QuantityRecord, SegmentRecord, TimeRecord, TokenRecord};
+use isnad_schema::{QuantityRecord, SegmentRecord, TimeKind, TimeRecord, TokenRecord};
 use isnad_text::{
     match_key, CharOffsets, Quantity, QuantityKind, Relation, SegmentKind, TextLayer, TextLexicon, TokenKind,
 };
@@ -12,7 +12,7 @@ pub fn quantities(text: &str, layer: &TextLayer, times: &[TimeRecord], chars: &C
     // Times are sorted by start: only those starting before the number can hold it.
     let in_time = |q: &Quantity| {
         let upto = times.partition_point(|t| t.start <= q.number_start);
-        times[..upto].iter().rev().take(8).any(|t| t.kind != "duration" && q.number_end <= t.end)
+        times[..upto].iter().rev().take(8).any(|t| t.kind != TimeKind::Duration && q.number_end <= t.end)
     };
     layer
         .quantities

@@ -10,7 +10,7 @@
 //! * `parts_total`: the parts add up to the stated total (32 = 13 + 5 + 2 + 12);
 //! * `interval_duration`: a stated duration fits an interval told nearby.
 
-use isnad_schema::{CheckRecord, QuantityRecord, Span, TimeRecord};
+use isnad_schema::{CheckRecord, Grain, QuantityRecord, Span, TimeKind, TimeRecord};
 use isnad_time::calendar;
 
 use crate::lexicon::RecordsLexicon;
@@ -126,7 +126,7 @@ fn current_check(t: &TimeRecord, words: &Words, sp: Vec<Span>) -> Option<CheckRe
         return None;
     }
     let f = t.from.as_ref()?;
-    let year = t.grain == "year" || year_marked_current(words, &k);
+    let year = t.grain == Grain::Year || year_marked_current(words, &k);
     let (kind, what) =
         if year { ("current_year", &f[..4.min(f.len())]) } else { ("current_month", &f[..7.min(f.len())]) };
     let markers: Vec<&str> = words.current_markers.keys().collect();
@@ -273,13 +273,13 @@ fn fmt(v: f64) -> String {
 /// A duration stated in the same sentence as an interval (or the sentence
 /// before) should fit the interval's length, counting both ends (±1 day).
 fn interval_checks(times: &[TimeRecord], sentence_of: &dyn Fn(u32) -> usize, out: &mut Vec<CheckRecord>) {
-    for t in times.iter().filter(|t| t.kind == "interval" && t.grain == "day") {
+    for t in times.iter().filter(|t| t.kind == TimeKind::Interval && t.grain == Grain::Day) {
         let (Some(a), Some(b)) = (t.from.as_deref().and_then(days), t.to.as_deref().and_then(days)) else { continue };
         let len = (b - a) as f64;
         let s = sentence_of(t.start);
         // The latest duration before the interval (an earlier one is further away still).
         let before = &times[..times.partition_point(|d| d.start < t.start)];
-        let dur = before.iter().rev().find(|d| d.kind == "duration").filter(|d| {
+        let dur = before.iter().rev().find(|d| d.kind == TimeKind::Duration).filter(|d| {
             let sd = sentence_of(d.start);
             sd == s || sd + 1 == s
         });
@@ -368,13 +368,13 @@ mod tests {
             start,
             end: start + text.chars().count() as u32,
             text: text.into(),
-            kind: kind.into(),
+            kind: kind.parse().unwrap(),
             from: from.map(str::to_string),
             to: to.map(str::to_string),
-            grain: grain.into(),
+            grain: grain.parse().unwrap(),
             duration: None,
-            anchor: "publication".into(),
-            precision: Some(1),
+            anchor: isnad_schema::TimeAnchor::Publication,
+            precision: Some(isnad_schema::TimePrecision::Day),
             conflict: None,
             note: None,
             weekday_matches: None,

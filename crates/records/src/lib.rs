@@ -37,7 +37,7 @@
 //! assert_eq!((clash.ty, clash.trigger.as_str()), (PloverType::Assault, "assault.clash-verb"));
 //! assert_eq!(clash.acled.as_ref().unwrap().sub_event_type, AcledSubEventType::ArmedClash);
 //! // No date in the text: the publication date, and no source but the outlet.
-//! assert_eq!(clash.time.as_ref().unwrap().basis, "publication");
+//! assert_eq!(clash.time.as_ref().unwrap().basis, isnad_schema::TimeBasis::Publication);
 //! assert_eq!(clash.attribution.chain, "Khabar");
 //! # Ok::<(), isnad_text::LoadError>(())
 //! ```

@@ -182,20 +182,20 @@ pub struct TimeRecord {
     /// The expression as written.
     pub text: String,
     /// `date`, `datetime`, `interval`, `duration` or `set` ([`TimeKind`]).
-    pub kind: String,
+    pub kind: TimeKind,
     /// Start of the resolved span (ISO 8601), null when unresolved.
     pub from: Option<String>,
     /// End of the resolved span, exclusive.
     pub to: Option<String>,
     /// second, minute, hour, day, week, month, quarter or year ([`Grain`]).
-    pub grain: String,
+    pub grain: Grain,
     /// ISO 8601 duration (`P1W`) for durations and the period of sets.
     pub duration: Option<String>,
     /// What it was resolved against: `publication`, `text` (a date the text
     /// gives for itself) or `none` ([`TimeAnchor`]).
-    pub anchor: String,
+    pub anchor: TimeAnchor,
     /// ACLED time precision: 1 the day, 2 within a week, 3 a month or coarser ([`TimePrecision`]).
-    pub precision: Option<u8>,
+    pub precision: Option<TimePrecision>,
     /// Why the expression contradicts itself or the publication date.
     pub conflict: Option<String>,
     /// Other remarks.
@@ -354,12 +354,12 @@ pub struct EventTime {
     /// End, exclusive.
     pub to: Option<String>,
     /// Grain of the value ([`Grain`]).
-    pub grain: String,
+    pub grain: Grain,
     /// ACLED precision: 1 day, 2 week, 3 month or coarser ([`TimePrecision`]).
-    pub precision: Option<u8>,
+    pub precision: Option<TimePrecision>,
     /// `clause`, `sentence`, `context` (an earlier sentence), `sequence` (re-dated because the text
     /// numbers a later one of its kind before it) or `publication` (no time in the text) ([`TimeBasis`]).
-    pub basis: String,
+    pub basis: TimeBasis,
     /// The time expression used, when any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
@@ -705,6 +705,14 @@ mod tests {
         assert!(parse_published("2023-13-01").is_err());
         assert!(parse_published("2023-11-23T25:00").is_err());
         assert!(parse_published("٢٠٢٣-١١-٢٣").is_err());
+    }
+
+    #[test]
+    fn vocabulary_values_pad_like_the_strings_they_replace() {
+        assert_eq!(format!("[{:<8}]", PloverType::Aid), "[AID     ]");
+        assert_eq!(format!("[{:>10}]", Factuality::Negated), "[   negated]");
+        assert_eq!(format!("[{:<3}]", Quad::VerbalConflict), "[3  ]");
+        assert_eq!(Factuality::Planned.to_string(), "planned");
     }
 
     #[test]

@@ -117,8 +117,9 @@ macro_rules! string_vocab {
         }
 
         impl std::fmt::Display for $name {
+            /// The JSON string, padded and aligned like a string (`{:<10}`).
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
+                f.pad(self.as_str())
             }
         }
 
@@ -185,8 +186,9 @@ macro_rules! number_vocab {
         }
 
         impl std::fmt::Display for $name {
+            /// The number, formatted like a number (`{:>3}`).
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                write!(f, "{}", self.number())
+                std::fmt::Display::fmt(&self.number(), f)
             }
         }
 

@@ -1,7 +1,7 @@
 //! Writing one analysed document: its row, its search entry and the rows
 //! of its records, inside the caller's transaction.
 
-use isnad_schema::{Document, EventRecord};
+use isnad_schema::{Document, EventRecord, TimePrecision};
 use isnad_text::Segmenter;
 use rusqlite::{params, CachedStatement, Transaction};
 
@@ -101,7 +101,7 @@ fn insert_annotations(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
         tx,
         "INSERT INTO times(doc_id, start, end, text, kind, date_from, date_to, grain, conflict) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         &doc.times,
-        |st, t| st.execute(params![id, t.start, t.end, t.text, t.kind, t.from, t.to, t.grain, t.conflict]),
+        |st, t| st.execute(params![id, t.start, t.end, t.text, t.kind.as_str(), t.from, t.to, t.grain.as_str(), t.conflict]),
     )?;
     insert_rows(
         tx,
@@ -169,7 +169,7 @@ fn insert_event_row(st: &mut CachedStatement<'_>, doc_id: &str, e: &EventRecord)
         acled.map(|a| a.sub_event_type.as_str()),
         t.and_then(|t| t.from.as_deref()).map(day),
         t.and_then(|t| t.to.as_deref()).map(day),
-        t.and_then(|t| t.precision),
+        t.and_then(|t| t.precision).map(TimePrecision::number),
         t.map(|t| t.basis.as_str()),
         p.map(|p| p.id.as_str()),
         p.map(|p| p.name.as_str()),

@@ -95,7 +95,11 @@ pub fn eval_duckling(tsv: &Path, times: &Times) -> Result<EvalReport, String> {
             continue;
         }
         rep.positives += 1;
-        let grain = Grain::parse(cols[4]).ok_or_else(|| format!("{name}:{line}: bad grain {:?}", cols[4]))?;
+        let grain = cols[4]
+            .to_ascii_lowercase()
+            .parse::<Grain>()
+            .ok()
+            .ok_or_else(|| format!("{name}:{line}: bad grain {:?}", cols[4]))?;
         let start = parse_bound(cols[2]).ok_or_else(|| format!("{name}:{line}: bad start {:?}", cols[2]))?;
         let end = if cols[1] == "interval" {
             parse_bound(cols[3]).ok_or_else(|| format!("{name}:{line}: bad end {:?}", cols[3]))?
@@ -112,7 +116,7 @@ pub fn eval_duckling(tsv: &Path, times: &Times) -> Result<EvalReport, String> {
                 && e.end >= last
                 && e.from.as_deref().and_then(parse_bound) == Some(start)
                 && e.to.as_deref().and_then(parse_bound) == Some(end)
-                && e.grain == grain.name()
+                && e.grain == grain
         };
         if ok {
             rep.correct += 1;
@@ -122,7 +126,7 @@ pub fn eval_duckling(tsv: &Path, times: &Times) -> Result<EvalReport, String> {
                 cols[1],
                 cols[2],
                 if cols[1] == "interval" { cols[3].to_string() } else { crate::resolve::fmt_bound(end, Grain::Second) },
-                grain.name(),
+                grain.as_str(),
                 if found.is_empty() { "nothing".to_string() } else { got() }
             ));
         }

@@ -32,8 +32,8 @@
 //! assert_eq!(found[0].text, "أمس");
 //! // The day before publication, as a half-open interval of days.
 //! assert_eq!((found[0].from.as_deref(), found[0].to.as_deref()), (Some("2023-11-22"), Some("2023-11-23")));
-//! assert_eq!(found[0].grain, "day");
-//! assert_eq!(found[0].anchor, "publication");
+//! assert_eq!(found[0].grain, isnad_schema::Grain::Day);
+//! assert_eq!(found[0].anchor, isnad_schema::TimeAnchor::Publication);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -43,6 +43,7 @@ pub mod lexicon;
 mod recognize;
 mod resolve;
 
+use isnad_schema::{TimeAnchor, TimeKind};
 use isnad_text::{LoadError, TextLexicon, Token};
 use serde::{Deserialize, Serialize};
 
@@ -140,7 +141,7 @@ impl Anchor {
         Ok(a)
     }
 
-    fn ctx(&self, source: &'static str) -> Ctx {
+    fn ctx(&self, source: TimeAnchor) -> Ctx {
         Ctx {
             day: days_from_civil(self.year as i64, self.month as u32, self.day as u32),
             secs: self.time.map(|(h, m, s)| h as i64 * 3600 + m as i64 * 60 + s as i64),
@@ -194,7 +195,7 @@ impl<'a> Times<'a> {
             return Vec::new();
         }
         let ctx = match published {
-            Some(a) => Some(a.ctx("publication")),
+            Some(a) => Some(a.ctx(TimeAnchor::Publication)),
             None => text_anchor(&found, lex),
         };
         found.iter().map(|f| to_expr(text, f, ctx, opts, lex)).collect()
@@ -211,7 +212,7 @@ fn text_anchor(found: &[Found], lex: &TimeLexicon) -> Option<Ctx> {
                 day: v.from.div_euclid(DAY),
                 secs: None,
                 offset: None,
-                source: "text",
+                source: TimeAnchor::Text,
             })
         }
         _ => None,
@@ -223,12 +224,12 @@ fn to_expr(text: &str, f: &Found, ctx: Option<Ctx>, opts: &TimeOptions, lex: &Ti
     let out = Resolver::new(ctx, dir, lex).resolve(&f.spec);
     let grain = out.grain.unwrap_or_else(|| nominal_grain(&f.spec));
     let kind = match (&f.spec, out.val) {
-        (Spec::Duration(..), _) => "duration",
-        (Spec::Within(_), _) if out.duration.is_some() => "duration",
-        (Spec::Set { .. }, _) => "set",
-        _ if out.interval => "interval",
-        _ if grain < Grain::Day => "datetime",
-        _ => "date",
+        (Spec::Duration(..), _) => TimeKind::Duration,
+        (Spec::Within(_), _) if out.duration.is_some() => TimeKind::Duration,
+        (Spec::Set { .. }, _) => TimeKind::Set,
+        _ if out.interval => TimeKind::Interval,
+        _ if grain < Grain::Day => TimeKind::Datetime,
+        _ => TimeKind::Date,
     };
     let (from, to) = match out.val {
         Some(v) => (Some(fmt_bound(v.from, v.grain)), Some(fmt_bound(v.to, v.grain))),
@@ -238,14 +239,14 @@ fn to_expr(text: &str, f: &Found, ctx: Option<Ctx>, opts: &TimeOptions, lex: &Ti
         start: f.start,
         end: f.end,
         text: text[f.byte_start as usize..f.byte_end as usize].to_string(),
-        kind: kind.to_string(),
+        kind,
         from,
         to,
-        grain: grain.name().to_string(),
+        grain,
         duration: out.duration,
         anchor: match (out.used_anchor, ctx) {
-            (true, Some(c)) => c.source.to_string(),
-            _ => "none".to_string(),
+            (true, Some(c)) => c.source,
+            _ => TimeAnchor::Unanchored,
         },
         precision: out.val.map(|v| v.precision()),
         conflict: out.conflict,

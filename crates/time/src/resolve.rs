@@ -27,6 +27,8 @@ use crate::calendar::{
     add_months, add_months_to_day, civil_from_days, days_from_civil, days_in_month, easter, fmt_day, week_start,
     weekday, DAY, GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS,
 };
+use isnad_schema::{TimeAnchor, TimePrecision};
+
 use crate::lexicon::{Cal, HolidayCal, Meridiem, Mod, TimeLexicon, Unit};
 use crate::recognize::{Clock, Dur, Frame, MonthSpec, Nth, Spec, YearSpec};
 
@@ -34,67 +36,18 @@ use crate::recognize::{Clock, Dur, Frame, MonthSpec, Nth, Spec, YearSpec};
 const UMM_AL_QURA: &str =
     "Hijri date converted with the Umm al-Qura calendar; dates announced by sighting may differ by a day";
 
-/// Granularity of a value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Grain {
-    /// Second.
-    Second,
-    /// Minute.
-    Minute,
-    /// Hour.
-    Hour,
-    /// Day.
-    Day,
-    /// Week.
-    Week,
-    /// Month.
-    Month,
-    /// Quarter.
-    Quarter,
-    /// Year.
-    Year,
-}
+pub use isnad_schema::Grain;
 
-impl Grain {
-    /// Lower-case name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Grain::Second => "second",
-            Grain::Minute => "minute",
-            Grain::Hour => "hour",
-            Grain::Day => "day",
-            Grain::Week => "week",
-            Grain::Month => "month",
-            Grain::Quarter => "quarter",
-            Grain::Year => "year",
-        }
-    }
-
-    /// Parses a name (any case).
-    pub fn parse(s: &str) -> Option<Grain> {
-        Some(match s.to_ascii_lowercase().as_str() {
-            "second" => Grain::Second,
-            "minute" => Grain::Minute,
-            "hour" => Grain::Hour,
-            "day" => Grain::Day,
-            "week" => Grain::Week,
-            "month" => Grain::Month,
-            "quarter" => Grain::Quarter,
-            "year" => Grain::Year,
-            _ => return None,
-        })
-    }
-
-    fn of_unit(u: Unit) -> Grain {
-        match u {
-            Unit::Second => Grain::Second,
-            Unit::Minute => Grain::Minute,
-            Unit::Hour => Grain::Hour,
-            Unit::Day => Grain::Day,
-            Unit::Week => Grain::Week,
-            Unit::Month => Grain::Month,
-            Unit::Year | Unit::Century => Grain::Year,
-        }
+/// The grain of a unit of time (a century counts in years).
+fn grain_of_unit(u: Unit) -> Grain {
+    match u {
+        Unit::Second => Grain::Second,
+        Unit::Minute => Grain::Minute,
+        Unit::Hour => Grain::Hour,
+        Unit::Day => Grain::Day,
+        Unit::Week => Grain::Week,
+        Unit::Month => Grain::Month,
+        Unit::Year | Unit::Century => Grain::Year,
     }
 }
 
@@ -129,8 +82,8 @@ pub(crate) struct Ctx {
     pub secs: Option<i64>,
     /// UTC offset in minutes, when known.
     pub offset: Option<i32>,
-    /// "publication" or "text".
-    pub source: &'static str,
+    /// The publication date, or a date the text gives for itself.
+    pub source: TimeAnchor,
 }
 
 /// A resolved value: seconds since 1970-01-01 in local wall-clock time.
@@ -150,8 +103,8 @@ impl Val {
         Val { from: from * DAY, to: to * DAY, grain, single, approx: 0 }
     }
 
-    /// ACLED precision.
-    pub fn precision(&self) -> u8 {
+    /// ACLED precision: the day, within a week, or a month or coarser (the length, or how approximate).
+    pub fn precision(&self) -> TimePrecision {
         let base = if self.grain < Grain::Day {
             1
         } else {
@@ -162,7 +115,11 @@ impl Val {
                 _ => 3,
             }
         };
-        base.max(self.approx)
+        match base.max(self.approx) {
+            ..=1 => TimePrecision::Day,
+            2 => TimePrecision::Week,
+            _ => TimePrecision::Month,
+        }
     }
 }
 
@@ -328,7 +285,7 @@ impl<'a> Resolver<'a> {
                     self.within(*d)
                 } else {
                     out.duration = Some(iso_duration(*d));
-                    out.grain = Some(Grain::of_unit(d.unit));
+                    out.grain = Some(grain_of_unit(d.unit));
                     let word = &self.lex.quoted.within;
                     self.note(format!(
                         "within ({word}) a duration; read as a duration since the text is not about the future"
@@ -338,7 +295,7 @@ impl<'a> Resolver<'a> {
             }
             Spec::Duration(d, note) => {
                 out.duration = Some(iso_duration(*d));
-                out.grain = Some(Grain::of_unit(d.unit));
+                out.grain = Some(grain_of_unit(d.unit));
                 if let Some(n) = note {
                     self.note(*n);
                 }
@@ -346,7 +303,7 @@ impl<'a> Resolver<'a> {
             }
             Spec::Set { unit, n, weekday } => {
                 out.duration = Some(iso_duration(Dur { n: *n, unit: *unit }));
-                out.grain = Some(if weekday.is_some() { Grain::Day } else { Grain::of_unit(*unit) });
+                out.grain = Some(if weekday.is_some() { Grain::Day } else { grain_of_unit(*unit) });
                 let what = match weekday {
                     Some(w) => format!("every {}", WEEKDAYS[*w as usize - 1]),
                     None if *n == 1.0 => format!("every {}", unit.name()),
@@ -734,7 +691,7 @@ impl<'a> Resolver<'a> {
                                 "month {} marked current ({}) but the {} month is {}",
                                 month_name(cal, m),
                                 self.lex.quoted.current,
-                                self.ctx.map_or("publication", |c| c.source),
+                                self.ctx.map_or(TimeAnchor::Publication, |c| c.source),
                                 month_name(cal, am)
                             ));
                         }
@@ -1250,7 +1207,7 @@ pub(crate) fn nominal_grain(spec: &Spec) -> Grain {
         } else if f.daypart.is_some() || f.tonight {
             Grain::Hour
         } else if let Some((u, _)) = f.rel {
-            Grain::of_unit(u)
+            grain_of_unit(u)
         } else if f.day.is_some()
             || f.weekday.is_some()
             || f.holiday.is_some()
@@ -1272,8 +1229,8 @@ pub(crate) fn nominal_grain(spec: &Spec) -> Grain {
         Spec::Frame(f) | Spec::Until(f) | Spec::Since(f) => frame(f),
         Spec::Range(l, r) => frame(l).min(frame(r)),
         Spec::Within(_) => Grain::Second,
-        Spec::Duration(d, _) => Grain::of_unit(d.unit),
-        Spec::Set { unit, .. } => Grain::of_unit(*unit),
+        Spec::Duration(d, _) => grain_of_unit(d.unit),
+        Spec::Set { unit, .. } => grain_of_unit(*unit),
     }
 }
 
@@ -1301,10 +1258,10 @@ mod tests {
         assert_eq!(fmt_bound(day * DAY, Grain::Day), "2023-11-23");
         assert_eq!(fmt_bound(day * DAY + 20 * 3600, Grain::Hour), "2023-11-23T20:00:00");
         assert_eq!(fmt_bound(day * DAY, Grain::Hour), "2023-11-23T00:00:00");
-        assert_eq!(Val::days(day, day + 1, Grain::Day, true).precision(), 1);
-        assert_eq!(Val::days(day, day + 7, Grain::Week, true).precision(), 2);
-        assert_eq!(Val::days(day, day + 11, Grain::Day, false).precision(), 3);
-        assert_eq!(Val { approx: 2, ..Val::days(day, day + 1, Grain::Day, true) }.precision(), 2);
+        assert_eq!(Val::days(day, day + 1, Grain::Day, true).precision().number(), 1);
+        assert_eq!(Val::days(day, day + 7, Grain::Week, true).precision().number(), 2);
+        assert_eq!(Val::days(day, day + 11, Grain::Day, false).precision().number(), 3);
+        assert_eq!(Val { approx: 2, ..Val::days(day, day + 1, Grain::Day, true) }.precision().number(), 2);
         assert_eq!(grain_end(days_from_civil(2023, 12, 1) * DAY, Grain::Month), days_from_civil(2024, 1, 1) * DAY);
     }
 }

@@ -1,5 +1,6 @@
 //! One test per family of time expressions, through the public API.
 
+use isnad_schema::{TimeAnchor, TimeKind, TimePrecision};
 use isnad_time::{Anchor, TimeExpr, TimeOptions, Times};
 
 /// The time expressions of `text` with the embedded data.
@@ -42,7 +43,7 @@ fn value(e: &TimeExpr) -> (&str, &str, &str) {
 fn dates_with_and_without_weekday_and_era() {
     let e = one("23 نوفمبر 2023");
     assert_eq!(value(&e), ("2023-11-23", "2023-11-24", "day"));
-    assert_eq!((e.kind.as_str(), e.precision, e.anchor.as_str()), ("date", Some(1), "none"));
+    assert_eq!((e.kind, e.precision, e.anchor), (TimeKind::Date, Some(TimePrecision::Day), TimeAnchor::Unanchored));
     assert_eq!(value(&one("الخميس 23 نوفمبر 2023م")), ("2023-11-23", "2023-11-24", "day"));
     assert_eq!(value(&one("10 أكتوبر/تشرين الأول 2023م")), ("2023-10-10", "2023-10-11", "day"));
     assert_eq!(value(&one("الثلاثاء 6 جوان 2017")), ("2017-06-06", "2017-06-07", "day"));
@@ -53,7 +54,7 @@ fn dates_with_and_without_weekday_and_era() {
     // A date without a year takes the publication's year (its month is not after November).
     let e = one("14 أكتوبر");
     assert_eq!(value(&e), ("2023-10-14", "2023-10-15", "day"));
-    assert_eq!(e.anchor, "publication");
+    assert_eq!(e.anchor, TimeAnchor::Publication);
     // A weekday that contradicts the date is reported.
     let e = one("الجمعة 23 نوفمبر 2023");
     assert_eq!(value(&e).0, "2023-11-23");
@@ -159,10 +160,10 @@ fn relative_expressions() {
     for (text, want) in cases {
         let e = one(text);
         assert_eq!(value(&e), want, "{text}");
-        assert_eq!(e.anchor, "publication", "{text}");
+        assert_eq!(e.anchor, TimeAnchor::Publication, "{text}");
     }
-    assert_eq!(one("قبل أسبوع").precision, Some(2), "a week ago is approximate");
-    assert_eq!(one("منذ أكثر من عامين").precision, Some(3));
+    assert_eq!(one("قبل أسبوع").precision, Some(TimePrecision::Week), "a week ago is approximate");
+    assert_eq!(one("منذ أكثر من عامين").precision, Some(TimePrecision::Month));
     // Anaphoric days are the narrative's, not the publication's.
     assert!(all("وفي اليوم التالي عادوا", Some(PUB), false).is_empty());
     assert!(all("في ذلك اليوم", Some(PUB), false).is_empty());
@@ -191,12 +192,12 @@ fn relative_expressions_need_an_anchor() {
 fn parts_of_periods() {
     let e = one("نهاية أكتوبر الماضي");
     assert_eq!(value(&e), ("2023-10-21", "2023-11-01", "day"));
-    assert_eq!((e.kind.as_str(), e.precision), ("interval", Some(3)));
+    assert_eq!((e.kind, e.precision), (TimeKind::Interval, Some(TimePrecision::Month)));
     assert_eq!(value(&one("مطلع الشهر الجاري")), ("2023-11-01", "2023-11-11", "day"));
     assert_eq!(value(&one("أوائل نوفمبر")), ("2023-11-01", "2023-11-11", "day"));
     assert_eq!(value(&one("أواخر سبتمبر")), ("2023-09-21", "2023-10-01", "day"));
     let e = one("منتصف الشهر");
-    assert_eq!((value(&e), e.precision), (("2023-11-15", "2023-11-16", "day"), Some(2)));
+    assert_eq!((value(&e), e.precision), (("2023-11-15", "2023-11-16", "day"), Some(TimePrecision::Week)));
     assert_eq!(value(&one("نهاية الشهر")), ("2023-11-21", "2023-12-01", "day"));
     assert_eq!(value(&one("أواخر العام الماضي")), ("2022-10-01", "2023-01-01", "month"));
     assert_eq!(value(&one("منذ مطلع العام الجاري")).0, "2023-01-01");
@@ -251,7 +252,7 @@ fn durations() {
     }
     // A duration measured from another event is not a date.
     let e = one_in("قبل أسبوع من الانتخابات", "قبل أسبوع");
-    assert_eq!(e.kind, "duration");
+    assert_eq!(e.kind, TimeKind::Duration);
     // يوم in construct names a day.
     assert!(all("في الساعات الأخيرة من يوم الاقتراع", Some(PUB), false).is_empty());
 }

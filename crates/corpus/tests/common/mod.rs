@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use isnad_corpus::CorpusDoc;
 use isnad_schema::{
     AcledEventType, AcledSubEventType, AcledType, ActorRef, Attribution, AttributionBasis, DocumentMeta, EventRecord,
-    EventTime, Factuality, Participant, PlaceRef, PloverMode, PloverType, Quad, SourceKind, SourceRecord, Span,
+    EventTime, Factuality, Grain, Participant, PlaceRef, PloverMode, PloverType, Quad, SourceKind, SourceRecord, Span,
+    TimeBasis, TimePrecision,
 };
 
 /// A document that owns its parts.
@@ -155,9 +156,9 @@ pub fn span(from: &str, to: &str, precision: u8) -> EventTime {
     EventTime {
         from: Some(from.into()),
         to: Some(to.into()),
-        grain: "day".into(),
-        precision: Some(precision),
-        basis: "clause".into(),
+        grain: Grain::Day,
+        precision: Some(TimePrecision::try_from(precision).unwrap()),
+        basis: TimeBasis::Clause,
         span: Some(Span { start: 0, end: 4 }),
     }
 }
@@ -174,9 +175,9 @@ pub fn publication(d: &str) -> EventTime {
     EventTime {
         from: Some(d.into()),
         to: None,
-        grain: "day".into(),
-        precision: Some(3),
-        basis: "publication".into(),
+        grain: Grain::Day,
+        precision: Some(TimePrecision::Month),
+        basis: TimeBasis::Publication,
         span: None,
     }
 }

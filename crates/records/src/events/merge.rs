@@ -9,7 +9,9 @@
 //! ordinal right after the trigger word (الاجتماع الثاني), and when a bare
 //! attack or killing report follows a violent happening (its outcome).
 
-use isnad_schema::{AttributionBasis, EventRecord, EventTime, Participant, PloverMode, PloverType, Quad, Span};
+use isnad_schema::{
+    AttributionBasis, EventRecord, EventTime, Participant, PloverMode, PloverType, Quad, Span, TimeBasis,
+};
 use isnad_text::CharOffsets;
 
 use super::{ordinal_after, slice};
@@ -71,7 +73,10 @@ impl Probe {
 
 /// An event's time when it comes from the text of its clause or sentence, as (from, to).
 fn text_time(e: &EventRecord) -> Option<(Option<String>, Option<String>)> {
-    e.time.as_ref().filter(|t| t.basis == "clause" || t.basis == "sentence").map(|t| (t.from.clone(), t.to.clone()))
+    e.time
+        .as_ref()
+        .filter(|t| matches!(t.basis, TimeBasis::Clause | TimeBasis::Sentence))
+        .map(|t| (t.from.clone(), t.to.clone()))
 }
 
 /// Merges mentions of one happening (given in text order) and numbers the events.
@@ -131,7 +136,7 @@ fn refines_fire(generic: &EventRecord, specific: &EventRecord) -> bool {
 fn times_differ(o: &EventRecord, e: &EventRecord) -> bool {
     match (&o.time, &e.time) {
         (Some(a), Some(b)) => {
-            a.basis != "publication" && b.basis != "publication" && (a.from != b.from || a.to != b.to)
+            a.basis != TimeBasis::Publication && b.basis != TimeBasis::Publication && (a.from != b.from || a.to != b.to)
         }
         _ => false,
     }
@@ -226,7 +231,9 @@ fn add_parties(side: &mut Vec<Participant>, other: &[Participant], new: Vec<Part
 /// A time from the text beats the publication fallback; the back-reference's
 /// own date extends the span (began on Monday the 20th, still on today).
 fn absorb_time(o: &mut EventRecord, time: Option<EventTime>, latest_ref: bool) {
-    let weak = |t: &Option<EventTime>| t.as_ref().is_none_or(|t| t.basis == "publication" || t.basis == "context");
+    let weak = |t: &Option<EventTime>| {
+        t.as_ref().is_none_or(|t| matches!(t.basis, TimeBasis::Publication | TimeBasis::Context))
+    };
     if weak(&o.time) && !weak(&time) {
         o.time = time;
     } else if latest_ref && !weak(&o.time) && !weak(&time) {

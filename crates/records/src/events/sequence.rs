@@ -1,6 +1,6 @@
 //! The sequence check: "the second meeting" must come after the first.
 
-use isnad_schema::{CheckRecord, EventRecord, EventTime, Span, TimeRecord};
+use isnad_schema::{CheckRecord, EventRecord, EventTime, Span, TimeBasis, TimeRecord};
 use isnad_text::CharOffsets;
 
 use super::{ordinal_after, slice};
@@ -59,7 +59,7 @@ pub(super) fn sequence_checks(
 
 /// An event's date when it comes from the text of its clause or sentence.
 fn dated(e: &EventRecord) -> Option<String> {
-    e.time.as_ref().filter(|t| t.basis == "clause" || t.basis == "sentence").and_then(|t| t.from.clone())
+    e.time.as_ref().filter(|t| matches!(t.basis, TimeBasis::Clause | TimeBasis::Sentence)).and_then(|t| t.from.clone())
 }
 
 /// A time as an event's time found by the sequence check.
@@ -67,9 +67,9 @@ fn sequence_time(t: &TimeRecord) -> EventTime {
     EventTime {
         from: t.from.clone(),
         to: t.to.clone(),
-        grain: t.grain.clone(),
+        grain: t.grain,
         precision: t.precision,
-        basis: "sequence".into(),
+        basis: TimeBasis::Sequence,
         span: Some(Span { start: t.start, end: t.end }),
     }
 }

@@ -1,7 +1,7 @@
 //! The tense check: a happening dated after publication but told in the past
 //! tense (a past verb as trigger, no future cue) is inconsistent.
 
-use isnad_schema::{CheckRecord, EventTime, Factuality, Span};
+use isnad_schema::{CheckRecord, EventTime, Factuality, Span, TimeBasis};
 
 use super::clause::Mention;
 use super::context::{Context, IMPERFECT};
@@ -16,7 +16,7 @@ pub(super) fn past_after_publication(
     factuality: Factuality,
 ) -> Option<CheckRecord> {
     let (p, t) = (cx.doc.published?, time?);
-    let after = t.basis != "publication" && t.from.as_deref().is_some_and(|f| f.get(..10) > p.get(..10));
+    let after = t.basis != TimeBasis::Publication && t.from.as_deref().is_some_and(|f| f.get(..10) > p.get(..10));
     if !after || !told_in_past(cx, m, factuality) {
         return None;
     }

@@ -49,7 +49,9 @@ impl TestDoc {
             isnad_time::Times::embedded().unwrap().find(text, &layer.tokens, anchor.as_ref(), &Default::default());
         // Numbers inside dates are parts of the date, not counts (as in the pipeline).
         let in_time = |q: &isnad_text::Quantity| {
-            times.iter().any(|t| t.kind != "duration" && t.start <= q.number_start && q.number_end <= t.end)
+            times.iter().any(|t| {
+                t.kind != isnad_schema::TimeKind::Duration && t.start <= q.number_start && q.number_end <= t.end
+            })
         };
         let quantities = layer.quantities.iter().filter(|q| !in_time(q)).map(|q| quantity(text, q)).collect();
         let sentences = layer

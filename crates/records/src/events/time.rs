@@ -4,7 +4,7 @@
 //! time that contradicts the publication date (شهر فبراير الجاري in
 //! November) dates nothing.
 
-use isnad_schema::{EventTime, Span, TimeRecord};
+use isnad_schema::{EventTime, Grain, Span, TimeBasis, TimeKind, TimePrecision, TimeRecord};
 use isnad_text::{CharOffsets, PhraseMatch};
 
 use super::clause::Mention;
@@ -42,9 +42,9 @@ impl Carry {
         let publication = doc.published.map(|p| EventTime {
             from: Some(p[..10.min(p.len())].to_string()),
             to: None,
-            grain: "day".into(),
-            precision: Some(3),
-            basis: "publication".into(),
+            grain: Grain::Day,
+            precision: Some(TimePrecision::Month),
+            basis: TimeBasis::Publication,
             span: None,
         });
         Carry { last: None, paragraph_end: 0, publication }
@@ -62,7 +62,7 @@ impl Carry {
 
     /// Keeps an event's time for the events after it, unless it is the publication fallback.
     pub fn keep(&mut self, t: &EventTime) {
-        if t.basis != "publication" {
+        if t.basis != TimeBasis::Publication {
             self.last = Some(t.clone());
         }
     }
@@ -77,9 +77,9 @@ impl Carry {
             .iter()
             .filter(|t| m.clause.holds(t.start, t.end))
             .min_by_key(|t| dist(t))
-            .map(|t| as_event_time(t, "clause"))
-            .or_else(|| times.iter().min_by_key(|t| dist(t)).map(|t| as_event_time(t, "sentence")))
-            .or_else(|| self.last.clone().map(|t| EventTime { basis: "context".into(), ..t }))
+            .map(|t| as_event_time(t, TimeBasis::Clause))
+            .or_else(|| times.iter().min_by_key(|t| dist(t)).map(|t| as_event_time(t, TimeBasis::Sentence)))
+            .or_else(|| self.last.clone().map(|t| EventTime { basis: TimeBasis::Context, ..t }))
             .or_else(|| self.publication.clone())
     }
 }
@@ -87,37 +87,39 @@ impl Carry {
 /// The sentence's resolved point times (no durations, sets or conflicts),
 /// except those in the reporting frame before a trigger at `trig_at`.
 fn point_times<'a>(cx: &Context<'a>, trig_at: u32) -> Vec<&'a TimeRecord> {
-    let is_point =
-        |t: &&TimeRecord| t.kind != "duration" && t.kind != "set" && t.from.is_some() && t.conflict.is_none();
+    let is_point = |t: &&TimeRecord| {
+        !matches!(t.kind, TimeKind::Duration | TimeKind::Set) && t.from.is_some() && t.conflict.is_none()
+    };
     let in_frame = |t: &TimeRecord| cx.frame.is_some_and(|(a, b)| t.start >= a && t.end <= b && trig_at >= b);
     let times: &'a [TimeRecord] = cx.doc.times;
     within(times, cx.s.start, cx.s.end, |t| (t.start, t.end)).iter().filter(is_point).filter(|t| !in_frame(t)).collect()
 }
 
 /// A time expression as an event's time, with the basis it was found on.
-fn as_event_time(t: &TimeRecord, basis: &str) -> EventTime {
+fn as_event_time(t: &TimeRecord, basis: TimeBasis) -> EventTime {
     EventTime {
         from: t.from.clone(),
         to: t.to.clone(),
-        grain: t.grain.clone(),
+        grain: t.grain,
         precision: t.precision,
-        basis: basis.into(),
+        basis,
         span: Some(Span { start: t.start, end: t.end }),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::events::testdoc::{only, TestDoc, PUBLISHED};
 
     #[test]
     fn a_relative_date_in_the_sentence_dates_the_event_else_the_publication() {
         let e = only(&TestDoc::new("قصفت القوات مواقع المسلحين أمس.", PUBLISHED));
         let t = e.time.unwrap();
-        assert_eq!((t.from.as_deref(), t.basis.as_str()), (Some("2023-11-22"), "clause"));
+        assert_eq!((t.from.as_deref(), t.basis), (Some("2023-11-22"), TimeBasis::Clause));
         let e = only(&TestDoc::new("قصفت القوات مواقع المسلحين.", PUBLISHED));
         let t = e.time.unwrap();
-        assert_eq!((t.from.as_deref(), t.basis.as_str()), (Some("2023-11-23"), "publication"));
+        assert_eq!((t.from.as_deref(), t.basis), (Some("2023-11-23"), TimeBasis::Publication));
     }
 
     #[test]
@@ -125,13 +127,13 @@ mod tests {
         let d = TestDoc::new("قصفت القوات مواقع المسلحين في شهر فبراير الجاري.", PUBLISHED);
         assert!(d.times[0].conflict.is_some(), "{:?}", d.times);
         let t = only(&d).time.unwrap();
-        assert_eq!((t.from.as_deref(), t.basis.as_str()), (Some("2023-11-23"), "publication"));
+        assert_eq!((t.from.as_deref(), t.basis), (Some("2023-11-23"), TimeBasis::Publication));
     }
 
     #[test]
     fn a_date_in_the_reporting_frame_dates_the_report_not_the_event() {
         let text = "ذكرت وكالة رويترز أمس أن القوات قصفت المواقع.";
         let t = only(&TestDoc::new(text, PUBLISHED)).time.unwrap();
-        assert_eq!(t.basis, "publication");
+        assert_eq!(t.basis, TimeBasis::Publication);
     }
 }
