@@ -214,7 +214,7 @@ pub fn clusters_from_document(doc: &Document) -> Vec<ClusterRecord> {
                 place: e.place.clone(),
                 time: e.time.clone(),
                 counts: e.counts.clone(),
-                factuality: e.factuality.clone(),
+                factuality: e.factuality,
                 members: vec![member],
                 origins: vec![origin],
                 independent_sources: 1,

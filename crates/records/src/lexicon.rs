@@ -316,6 +316,7 @@ pub fn source_phrases(data: &Data) -> Result<Vec<String>, LoadError> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use isnad_schema::Quad;
 
     pub const TRIGGERS: &str = "id\tforms\tpos\tplover\tmode\tacled_type\tacled_subtype\tnotes
 meet\tاجتماع|اجتماعات|عقد اجتماعا\tnoun\tCONSULT\t-\t-\t-\tmeeting
@@ -366,6 +367,24 @@ ied\tعبوات ناسفة|عبوة ناسفة\tnoun\tASSAULT\texplosives\tExplo
         let e = parse(&[("t", TRIGGERS), ("c.tsv", &bad), ("s", SOURCES), ("f", FACT), ("r", FRAMING), ("n", COUNTS)])
             .unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("c.tsv", 2));
+    }
+
+    #[test]
+    fn a_value_outside_the_schema_vocabularies_is_an_error_at_its_line() {
+        let files = |t: &str, f: &str| {
+            parse(&[("t.tsv", t), ("c", CUES), ("s", SOURCES), ("f.tsv", f), ("r", FRAMING), ("n", COUNTS)])
+        };
+        let e = files(&TRIGGERS.replace("\tfirearms\t", "\trifles\t"), FACT).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("t.tsv", 5), "{e}");
+        assert!(e.to_string().contains("rifles"), "{e}");
+        let e = files(TRIGGERS, &FACT.replace("\tprobable\t", "\tasserted\t")).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("f.tsv", 2), "{e}");
+        let lex = files(TRIGGERS, FACT).unwrap();
+        let ied = &lex.triggers.get("عبوة ناسفة")[0];
+        assert_eq!(
+            (ied.plover.quad(), ied.acled.map(|a| a.event_type())),
+            (Quad::MaterialConflict, Some(AcledEventType::ExplosionsRemoteViolence))
+        );
     }
 
     #[test]
