@@ -136,7 +136,7 @@ pub(crate) fn build(input: &Inputs<'_>, group: &[(usize, usize)]) -> ClusterReco
         .iter()
         .enumerate()
         .filter_map(|(k, e)| e.place.as_ref().map(|p| (k, p)))
-        .min_by_key(|(k, p)| (p.precision, Reverse(level_rank(&p.level)), *k))
+        .min_by_key(|(k, p)| (p.precision, Reverse(level_rank(p.level)), *k))
         .map(|(_, p)| p.clone());
     let spans: Vec<Option<(i64, i64)>> = events.iter().map(|e| e.time.as_ref().and_then(text_span)).collect();
     let time = best_time(&events, &spans);

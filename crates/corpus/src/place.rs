@@ -1,18 +1,17 @@
 //! How two places relate: the same, one inside the other, near, or apart.
 
-use isnad_schema::PlaceRef;
+use isnad_schema::{PlaceLevel, PlaceRef};
 
 /// Depth of a gazetteer level: country 0 … village 6 (unknown levels as a city).
-pub(crate) fn level_rank(level: &str) -> u8 {
+pub(crate) fn level_rank(level: PlaceLevel) -> u8 {
     match level {
-        "country" => 0,
-        "admin1" => 1,
-        "admin2" => 2,
-        "admin3" => 3,
-        "city" => 4,
-        "town" => 5,
-        "village" => 6,
-        _ => 4,
+        PlaceLevel::Country => 0,
+        PlaceLevel::Admin1 => 1,
+        PlaceLevel::Admin2 => 2,
+        PlaceLevel::Admin3 => 3,
+        PlaceLevel::City => 4,
+        PlaceLevel::Town => 5,
+        PlaceLevel::Village => 6,
     }
 }
 
@@ -35,13 +34,13 @@ pub(crate) enum Relation {
 pub(crate) fn same(a: &PlaceRef, b: &PlaceRef) -> bool {
     a.id == b.id
         || (a.pcode.is_some() && a.pcode == b.pcode)
-        || (a.geonameid.is_some() && a.geonameid == b.geonameid && level_rank(&a.level) == level_rank(&b.level))
+        || (a.geonameid.is_some() && a.geonameid == b.geonameid && level_rank(a.level) == level_rank(b.level))
 }
 
 /// True when `outer` contains `inner` by its codes: a country its places, an
 /// admin1 or admin2 unit the places coded under it.
 pub(crate) fn contains(outer: &PlaceRef, inner: &PlaceRef) -> bool {
-    if level_rank(&outer.level) >= level_rank(&inner.level) || !outer.country.eq_ignore_ascii_case(&inner.country) {
+    if level_rank(outer.level) >= level_rank(inner.level) || !outer.country.eq_ignore_ascii_case(&inner.country) {
         return false;
     }
     let code = |own: &Option<String>, fallback: &Option<String>| own.clone().or_else(|| fallback.clone());
@@ -70,8 +69,8 @@ pub(crate) fn relation(a: &PlaceRef, b: &PlaceRef, max_km: f64) -> Relation {
     } else if contains(b, a) {
         Relation::Within
     } else if a.country.eq_ignore_ascii_case(&b.country)
-        && level_rank(&a.level) > 0
-        && level_rank(&b.level) > 0
+        && level_rank(a.level) > 0
+        && level_rank(b.level) > 0
         && haversine_km(a, b) <= max_km
     {
         Relation::Near
@@ -83,7 +82,7 @@ pub(crate) fn relation(a: &PlaceRef, b: &PlaceRef, max_km: f64) -> Relation {
 /// Merge evidence of two places (see the crate docs); `None` when they
 /// cannot be one happening's place.
 pub(crate) fn score(a: &PlaceRef, b: &PlaceRef, max_km: f64) -> Option<u32> {
-    let by_level = |p: &PlaceRef, precise: u32| match level_rank(&p.level) {
+    let by_level = |p: &PlaceRef, precise: u32| match level_rank(p.level) {
         0 => 0,
         1 => 2,
         _ => precise,
@@ -115,7 +114,7 @@ pub(crate) mod tests {
             name_ar: String::new(),
             lat,
             lon,
-            level: level.into(),
+            level: level.parse().unwrap(),
             country: "YE".into(),
             admin1: admin1.map(Into::into),
             admin2: None,

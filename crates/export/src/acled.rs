@@ -222,11 +222,11 @@ pub(crate) fn admin_names(p: &PlaceRef) -> (String, String, String) {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string)
-            .unwrap_or_else(|| if p.level == level { p.name.trim().to_string() } else { String::new() })
+            .unwrap_or_else(|| if p.level.as_str() == level { p.name.trim().to_string() } else { String::new() })
     };
     let admin1 = pick(&p.admin1_name, &p.admin1, "admin1");
     let admin2 = pick(&p.admin2_name, &p.admin2, "admin2");
-    let admin3 = if p.level == "admin3" { p.name.trim().to_string() } else { String::new() };
+    let admin3 = if p.level == isnad_schema::PlaceLevel::Admin3 { p.name.trim().to_string() } else { String::new() };
     (admin1, admin2, admin3)
 }
 

@@ -106,7 +106,7 @@ pub fn write_geojson<W: Write>(clusters: &[ClusterRecord], w: W) -> io::Result<u
                 place_id: &p.id,
                 place_name: &p.name,
                 place_name_ar: &p.name_ar,
-                place_level: &p.level,
+                place_level: p.level.as_str(),
                 country: &p.country,
                 pcode: p.pcode.as_deref().filter(|s| !s.is_empty()),
                 admin1: Some(admin1).filter(|s| !s.is_empty()),

@@ -155,8 +155,8 @@ fn record<'a>(c: &'a ClusterRecord, countries: &Countries) -> Record<'a> {
             admin2: Some(admin2).filter(|s| !s.is_empty()),
             country: &p.country,
             country_code: countries.by_iso2(&p.country).map(|k| k.iso3.clone()),
-            resolution: resolution(&p.level),
-            level: &p.level,
+            resolution: resolution(p.level.as_str()),
+            level: p.level.as_str(),
             geo_precision: util::precision(p.precision),
         }
     });

@@ -56,7 +56,7 @@ fn sanaa() -> PlaceRef {
         name_ar: "صنعاء".into(),
         lat: 15.35452,
         lon: 44.20646,
-        level: "city".into(),
+        level: isnad_schema::PlaceLevel::City,
         country: "YE".into(),
         admin1: Some("YE13".into()),
         admin2: Some("YE1307".into()),

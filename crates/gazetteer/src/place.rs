@@ -148,7 +148,7 @@ impl<'g> Place<'g> {
             name_ar: self.name_ar().to_string(),
             lat: self.lat(),
             lon: self.lon(),
-            level: self.level().as_str().to_string(),
+            level: self.level(),
             country: self.country().to_string(),
             admin1: self.admin1().map(str::to_string),
             admin2: self.admin2().map(str::to_string),
@@ -167,7 +167,7 @@ impl<'g> Place<'g> {
             id: self.id().into_owned(),
             name: self.name_en().to_string(),
             name_ar: self.name_ar().to_string(),
-            level: self.level().as_str().to_string(),
+            level: self.level(),
             country: self.country().to_string(),
             score,
         }

@@ -231,7 +231,7 @@ fn same_place(gp: &GoldPlace, pl: &isnad_schema::PlaceRef) -> bool {
     let same_country = gp.country.as_deref().is_none_or(|c| c.eq_ignore_ascii_case(&pl.country));
     let same_name = gp.name_en.as_deref().is_none_or(|n| {
         let (a, b) = (fold_en(n), fold_en(&pl.name));
-        a.contains(&b) || b.contains(&a) || pl.level == "country" || a.get(..4) == b.get(..4)
+        a.contains(&b) || b.contains(&a) || pl.level == isnad_schema::PlaceLevel::Country || a.get(..4) == b.get(..4)
     });
     same_country && same_name
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use isnad_entities::{ActorMatch, Actors};
 use isnad_records::GenericMention;
-use isnad_schema::{EntityRecord, PlaceRef};
+use isnad_schema::{EntityRecord, EntityType, PlaceRef};
 use isnad_tagger::TokenInfo;
 use isnad_text::{data_lines, match_key, CharOffsets, Data, LoadError, Token};
 
@@ -24,8 +24,8 @@ pub struct Mention {
     pub start: usize,
     /// Token end (exclusive).
     pub end: usize,
-    /// `PER`, `ORG`, `LOC` or `MISC`.
-    pub ty: &'static str,
+    /// PER, ORG, LOC or MISC.
+    pub ty: EntityType,
     /// Index of the linked actor in the lexicon.
     pub actor: Option<usize>,
 }
@@ -127,9 +127,9 @@ impl Pipeline {
                     }
                     None => {
                         let ty = match actor.record.kind.as_str() {
-                            "person" => "PER",
-                            "state" => "LOC",
-                            _ => "ORG",
+                            "person" => EntityType::Per,
+                            "state" => EntityType::Loc,
+                            _ => EntityType::Org,
                         };
                         found.push(Mention { sentence: s, start: m.start, end: m.end, ty, actor: Some(m.actor) });
                     }
@@ -175,7 +175,7 @@ impl Pipeline {
                     start,
                     end,
                     text: chars.slice(text, start, end).to_string(),
-                    ty: m.ty.to_string(),
+                    ty: m.ty,
                     actor: actor.map(|x| x.record.clone()),
                     place,
                 }

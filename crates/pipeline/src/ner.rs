@@ -4,6 +4,7 @@
 
 use isnad_entities::Actors;
 use isnad_gazetteer::Gazetteer;
+use isnad_schema::EntityType;
 use isnad_tagger::{NameDict, NameType, TokenInfo};
 use isnad_text::{data_lines, Data, LoadError, Segmenter, TextLexicon, Token, TokenKind};
 
@@ -102,12 +103,13 @@ fn add_places(d: &mut NameDict, lex: &TextLexicon, gaz: &Gazetteer) {
     }
 }
 
-/// The schema's name of a tagger type (`PER` for persons).
-pub fn type_name(ty: u8) -> &'static str {
+/// The schema's entity type of a tagger type (persons are `PERS` to the tagger).
+pub fn type_name(ty: u8) -> EntityType {
     match isnad_tagger::TYPES.get(ty as usize) {
-        Some(&"PERS") => "PER",
-        Some(t) => t,
-        None => "MISC",
+        Some(&"PERS") => EntityType::Per,
+        Some(&"LOC") => EntityType::Loc,
+        Some(&"ORG") => EntityType::Org,
+        _ => EntityType::Misc,
     }
 }
 

@@ -10,6 +10,7 @@ use isnad_tagger::TokenInfo;
 use isnad_text::{Token, TokenKind};
 
 use crate::entities::Mention;
+use isnad_schema::EntityType;
 
 /// Adds a LOC mention for a name right after a level cue word when no
 /// mention covers it: `محافظة البيضاء` → `البيضاء`.
@@ -36,7 +37,7 @@ pub fn cue_mentions(gaz: &Gazetteer, text: &str, sentences: &[&[Token]], mention
                 }
                 let phrase = &text[toks[i].byte_start as usize..toks[b - 1].byte_end as usize];
                 if gaz.resolve(phrase, &Context::new()).is_some_and(|r| r.cue.is_some()) {
-                    added.push(Mention { sentence: s, start: a, end: b, ty: "LOC", actor: None });
+                    added.push(Mention { sentence: s, start: a, end: b, ty: EntityType::Loc, actor: None });
                     break;
                 }
             }
@@ -58,7 +59,8 @@ pub fn resolve(
     actors: Option<&Actors>,
 ) -> (Vec<Option<PlaceRef>>, Option<String>) {
     let wants = |m: &Mention| {
-        m.ty == "LOC" || m.actor.and_then(|a| actors.map(|x| x.all()[a].record.kind == "state")).unwrap_or(false)
+        m.ty == EntityType::Loc
+            || m.actor.and_then(|a| actors.map(|x| x.all()[a].record.kind == "state")).unwrap_or(false)
     };
     // The name to look up: the first word's stem (clitics off), then the rest as written.
     let name = |m: &Mention| -> String {

@@ -257,8 +257,8 @@ pub struct PlaceRef {
     pub lat: f64,
     /// Longitude.
     pub lon: f64,
-    /// country, admin1, admin2, admin3, city, town, village ([`PlaceLevel`]).
-    pub level: String,
+    /// country, admin1, admin2, admin3, city, town, village.
+    pub level: PlaceLevel,
     /// ISO 3166-1 alpha-2 country code.
     pub country: String,
     /// First-level admin unit (OCHA P-code in Yemen), when known.
@@ -294,7 +294,7 @@ pub struct PlaceCandidate {
     /// Arabic name.
     pub name_ar: String,
     /// Level.
-    pub level: String,
+    pub level: PlaceLevel,
     /// Country code.
     pub country: String,
     /// Resolution score (comparable within one mention).
@@ -312,9 +312,9 @@ pub struct EntityRecord {
     pub end: u32,
     /// The mention as written.
     pub text: String,
-    /// PER, LOC, ORG or MISC ([`EntityType`]).
+    /// PER, LOC, ORG or MISC.
     #[serde(rename = "type")]
-    pub ty: String,
+    pub ty: EntityType,
     /// The linked actor, if any.
     pub actor: Option<ActorRef>,
     /// The linked place, if any.

@@ -94,7 +94,7 @@ fn insert_annotations(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
         &doc.entities,
         |st, e| {
             let (actor, place) = (e.actor.as_ref().map(|a| a.id.as_str()), e.place.as_ref().map(|p| p.id.as_str()));
-            st.execute(params![id, e.id, e.start, e.end, e.text, e.ty, actor, place])
+            st.execute(params![id, e.id, e.start, e.end, e.text, e.ty.as_str(), actor, place])
         },
     )?;
     insert_rows(

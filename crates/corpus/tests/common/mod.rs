@@ -112,7 +112,7 @@ fn place(id: &str, name: &str, level: &str, lat: f64, lon: f64, admin1: Option<&
         name_ar: String::new(),
         lat,
         lon,
-        level: level.into(),
+        level: level.parse().unwrap(),
         country: "YE".into(),
         admin1: admin1.map(Into::into),
         admin2: None,

@@ -2,7 +2,9 @@
 //! original source to the outlet; the report a sentence without a source of
 //! its own continues; the sourcing summary of the document's events.
 
-use isnad_schema::{Attribution, AttributionBasis, EntityRecord, EventRecord, SourceKind, SourceRecord, Sourcing};
+use isnad_schema::{
+    Attribution, AttributionBasis, EntityRecord, EntityType, EventRecord, SourceKind, SourceRecord, Sourcing,
+};
 use isnad_text::{CharOffsets, PhraseMatch, Word};
 
 use super::{slice, Doc, SentenceView};
@@ -165,11 +167,11 @@ fn speaker(st: &Sentence<'_>) -> Option<(usize, SourceRecord)> {
         .iter()
         .find(|c| ["say", "confirm", "claim", "deny", "according_to", "quote"].contains(&c.value.kind.as_str()))?;
     let e = speaker_after(st, c).or_else(|| speaker_before(st, c))?;
-    let kind = match (&e.actor, e.ty.as_str()) {
+    let kind = match (&e.actor, e.ty) {
         (Some(a), _) if ["government", "military", "police", "state", "intl_org"].contains(&a.kind.as_str()) => {
             SourceKind::Official
         }
-        (_, "PER") => SourceKind::NamedPerson,
+        (_, EntityType::Per) => SourceKind::NamedPerson,
         _ => SourceKind::NamedOrg,
     };
     let tok = st.s.toks.iter().position(|t| t.start >= e.start).unwrap_or(0);
@@ -179,7 +181,7 @@ fn speaker(st: &Sentence<'_>) -> Option<(usize, SourceRecord)> {
 
 /// Whether an entity can speak (a person or an organisation).
 fn can_speak(e: &&EntityRecord) -> bool {
-    e.ty == "PER" || e.ty == "ORG"
+    matches!(e.ty, EntityType::Per | EntityType::Org)
 }
 
 /// The speaker after the cue: a name starting within the next three words

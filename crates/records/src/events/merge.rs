@@ -10,7 +10,7 @@
 //! attack or killing report follows a violent happening (its outcome).
 
 use isnad_schema::{
-    AttributionBasis, EventRecord, EventTime, Participant, PloverMode, PloverType, Quad, Span, TimeBasis,
+    AttributionBasis, EventRecord, EventTime, Participant, PlaceLevel, PloverMode, PloverType, Quad, Span, TimeBasis,
 };
 use isnad_text::CharOffsets;
 
@@ -176,7 +176,7 @@ fn same_happening(r: &Reader<'_>, o: &EventRecord, e: &EventRecord, p: &Probe) -
 /// details): one happening when nothing tells them apart — no different time,
 /// place, ACLED type or actors.
 fn told_again(o: &EventRecord, e: &EventRecord, p: &Probe) -> bool {
-    let place_differs = matches!((&o.place, &e.place), (Some(a), Some(b)) if a.id != b.id && a.level != "country" && b.level != "country");
+    let place_differs = matches!((&o.place, &e.place), (Some(a), Some(b)) if a.id != b.id && a.level != PlaceLevel::Country && b.level != PlaceLevel::Country);
     let ids = |ps: &[Participant]| ps.iter().filter_map(|p| p.actor.as_ref().map(|a| a.id.clone())).collect::<Vec<_>>();
     let (oa, ea) = (ids(&o.actors), ids(&e.actors));
     let actors_differ = !oa.is_empty() && !ea.is_empty() && !oa.iter().any(|a| ea.contains(a));

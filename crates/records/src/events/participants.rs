@@ -7,7 +7,7 @@
 //! actor and the second the recipient; otherwise the actor is named before the
 //! trigger and the recipient after it.
 
-use isnad_schema::{EntityRecord, EventRecord, Participant, PloverType, Quad};
+use isnad_schema::{EntityRecord, EntityType, EventRecord, Participant, PloverType, Quad};
 
 use super::clause::{Clause, Mention};
 use super::context::Context;
@@ -48,9 +48,11 @@ fn candidates(cx: &Context<'_>) -> Vec<Placed> {
     let mut parts: Vec<Placed> = cx
         .ents
         .iter()
-        .filter(|(_, e)| e.ty != "LOC" || e.actor.is_some())
+        .filter(|(_, e)| e.ty != EntityType::Loc || e.actor.is_some())
         .filter(|(_, e)| e.place.is_none() || e.actor.is_some())
-        .filter(|(_, e)| e.ty != "MISC" && e.actor.as_ref().is_none_or(|a| a.kind != "media") && !is_source(e))
+        .filter(|(_, e)| {
+            e.ty != EntityType::Misc && e.actor.as_ref().is_none_or(|a| a.kind != "media") && !is_source(e)
+        })
         .map(|(i, e)| (*i, participant(e)))
         .chain(cx.gens.iter().map(|(i, g)| (*i, generic_participant(g))))
         .collect();

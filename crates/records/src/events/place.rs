@@ -1,7 +1,7 @@
 //! Where a happening took place: a place in the trigger's clause, else in its
 //! sentence, else the article's main place.
 
-use isnad_schema::{EntityRecord, PlaceRef};
+use isnad_schema::{EntityRecord, PlaceLevel, PlaceRef};
 
 use super::clause::Mention;
 use super::context::Context;
@@ -31,7 +31,11 @@ pub(super) fn main_place(doc: &Doc<'_>) -> Option<PlaceRef> {
         }
     }
     let best = |sub: bool| {
-        counts.iter().filter(|(p, _)| (p.level != "country") == sub).max_by_key(|(_, n)| *n).map(|(p, _)| (*p).clone())
+        counts
+            .iter()
+            .filter(|(p, _)| (p.level != PlaceLevel::Country) == sub)
+            .max_by_key(|(_, n)| *n)
+            .map(|(p, _)| (*p).clone())
     };
     best(true).or_else(|| best(false))
 }

@@ -101,7 +101,15 @@ impl TestDoc {
     ) -> TestDoc {
         let (start, end) = self.find(name, nth);
         let id = format!("e{}", self.entities.len() + 1);
-        self.entities.push(EntityRecord { id, start, end, text: name.to_string(), ty: ty.into(), actor, place });
+        self.entities.push(EntityRecord {
+            id,
+            start,
+            end,
+            text: name.to_string(),
+            ty: ty.parse().unwrap(),
+            actor,
+            place,
+        });
         self.entities.sort_by_key(|e| e.start);
         self
     }
@@ -198,7 +206,7 @@ pub fn place(id: &str, level: &str) -> PlaceRef {
         name_ar: String::new(),
         lat: 0.0,
         lon: 0.0,
-        level: level.into(),
+        level: level.parse().unwrap(),
         country: "YE".into(),
         admin1: None,
         admin2: None,
