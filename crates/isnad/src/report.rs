@@ -46,7 +46,7 @@ fn quantities(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         let value = if q.value.fract() == 0.0 { format!("{}", q.value as i64) } else { format!("{}", q.value) };
         let kind = match &q.relation {
             Some(r) => format!("{} ({r})", q.kind),
-            None => q.kind.clone(),
+            None => q.kind.to_string(),
         };
         let noun = match (&q.unit, &q.unit_en) {
             (Some(u), Some(en)) => format!("{en} ({u})"),

@@ -1,7 +1,7 @@
 //! The text layer as records: quantities (less the numbers that belong to times) and, on request,
 //! tokens with their clitic segments.
 
-use isnad_schema::{QuantityRecord, SegmentRecord, TimeKind, TimeRecord, TokenRecord};
+use isnad_schema::{self as schema, QuantityRecord, SegmentRecord, TimeKind, TimeRecord, TokenRecord};
 use isnad_text::{
     match_key, CharOffsets, Quantity, QuantityKind, Relation, SegmentKind, TextLayer, TextLexicon, TokenKind,
 };
@@ -25,8 +25,8 @@ pub fn quantities(text: &str, layer: &TextLayer, times: &[TimeRecord], chars: &C
             value: q.value,
             unit: q.unit.clone(),
             unit_en: q.unit_en.clone(),
-            kind: kind_name(q.kind).to_string(),
-            relation: q.relation.map(|r| relation_name(r).to_string()),
+            kind: kind_name(q.kind),
+            relation: q.relation.map(relation_name),
             unit_category: q.unit_category.clone(),
         })
         .collect()
@@ -43,54 +43,55 @@ pub fn tokens(text: &str, layer: &TextLayer, lex: &TextLexicon) -> Vec<TokenReco
             start: t.start,
             end: t.end,
             text: t.text(text).to_string(),
-            kind: token_kind_name(t.kind).to_string(),
+            kind: token_kind_name(t.kind),
             key: match_key(t.text(text)),
             stem: seg.as_ref().map(|s| s.stem.to_string()),
             segments: seg.map(|s| {
                 s.segments()
                     .iter()
-                    .map(|g| SegmentRecord { start: g.start, end: g.end, kind: segment_kind_name(g.kind).to_string() })
+                    .map(|g| SegmentRecord { start: g.start, end: g.end, kind: segment_kind_name(g.kind) })
                     .collect()
             }),
         })
         .collect()
 }
 
-fn kind_name(k: QuantityKind) -> &'static str {
+/// The text layer's kinds map one to one onto the schema's vocabularies.
+fn kind_name(k: QuantityKind) -> schema::QuantityKind {
     match k {
-        QuantityKind::Cardinal => "cardinal",
-        QuantityKind::Ordinal => "ordinal",
-        QuantityKind::Approximate => "approximate",
+        QuantityKind::Cardinal => schema::QuantityKind::Cardinal,
+        QuantityKind::Ordinal => schema::QuantityKind::Ordinal,
+        QuantityKind::Approximate => schema::QuantityKind::Approximate,
     }
 }
 
-fn relation_name(r: Relation) -> &'static str {
+fn relation_name(r: Relation) -> schema::QuantityRelation {
     match r {
-        Relation::About => "about",
-        Relation::MoreThan => "more_than",
-        Relation::LessThan => "less_than",
-        Relation::AtLeast => "at_least",
-        Relation::AtMost => "at_most",
-        Relation::OrderOfMagnitude => "order_of_magnitude",
+        Relation::About => schema::QuantityRelation::About,
+        Relation::MoreThan => schema::QuantityRelation::MoreThan,
+        Relation::LessThan => schema::QuantityRelation::LessThan,
+        Relation::AtLeast => schema::QuantityRelation::AtLeast,
+        Relation::AtMost => schema::QuantityRelation::AtMost,
+        Relation::OrderOfMagnitude => schema::QuantityRelation::OrderOfMagnitude,
     }
 }
 
-fn token_kind_name(k: TokenKind) -> &'static str {
+fn token_kind_name(k: TokenKind) -> schema::TokenKind {
     match k {
-        TokenKind::Word => "word",
-        TokenKind::Number => "number",
-        TokenKind::Punct => "punct",
-        TokenKind::Symbol => "symbol",
+        TokenKind::Word => schema::TokenKind::Word,
+        TokenKind::Number => schema::TokenKind::Number,
+        TokenKind::Punct => schema::TokenKind::Punct,
+        TokenKind::Symbol => schema::TokenKind::Symbol,
     }
 }
 
-fn segment_kind_name(k: SegmentKind) -> &'static str {
+fn segment_kind_name(k: SegmentKind) -> schema::SegmentKind {
     match k {
-        SegmentKind::Conj => "conj",
-        SegmentKind::Prep => "prep",
-        SegmentKind::Fut => "fut",
-        SegmentKind::Det => "det",
-        SegmentKind::Stem => "stem",
-        SegmentKind::Pron => "pron",
+        SegmentKind::Conj => schema::SegmentKind::Conj,
+        SegmentKind::Prep => schema::SegmentKind::Prep,
+        SegmentKind::Fut => schema::SegmentKind::Fut,
+        SegmentKind::Det => schema::SegmentKind::Det,
+        SegmentKind::Stem => schema::SegmentKind::Stem,
+        SegmentKind::Pron => schema::SegmentKind::Pron,
     }
 }

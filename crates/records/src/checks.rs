@@ -10,7 +10,7 @@
 //! * `parts_total`: the parts add up to the stated total (32 = 13 + 5 + 2 + 12);
 //! * `interval_duration`: a stated duration fits an interval told nearby.
 
-use isnad_schema::{CheckRecord, Grain, QuantityRecord, Span, TimeKind, TimeRecord};
+use isnad_schema::{CheckRecord, Grain, QuantityKind, QuantityRecord, Span, TimeKind, TimeRecord};
 use isnad_time::calendar;
 
 use crate::lexicon::RecordsLexicon;
@@ -155,14 +155,18 @@ fn list_checks(qs: &[QuantityRecord], sentence_of: &dyn Fn(u32) -> usize, out: &
 /// following within the same or the next sentence; at least two.
 fn listed_items(qs: &[QuantityRecord], i: usize, sentence_of: &dyn Fn(u32) -> usize) -> Option<Vec<usize>> {
     let announced = &qs[i];
-    if announced.kind != "cardinal" || announced.unit.is_none() || !(2.0..=20.0).contains(&announced.value) {
+    if announced.kind != QuantityKind::Cardinal || announced.unit.is_none() || !(2.0..=20.0).contains(&announced.value)
+    {
         return None;
     }
     // The list starts right after the announcement ("أربع دفعات، الأولى …"):
     // the first ordinal is the next quantity, a few words on.
     let s0 = sentence_of(announced.start);
     let starts = qs.get(i + 1).is_some_and(|q| {
-        q.kind == "ordinal" && q.value == 1.0 && q.start <= announced.end + LIST_GAP && sentence_of(q.start) == s0
+        q.kind == QuantityKind::Ordinal
+            && q.value == 1.0
+            && q.start <= announced.end + LIST_GAP
+            && sentence_of(q.start) == s0
     });
     if !starts {
         return None;
@@ -172,9 +176,9 @@ fn listed_items(qs: &[QuantityRecord], i: usize, sentence_of: &dyn Fn(u32) -> us
         if sentence_of(q.start) > s0 + 1 {
             break;
         }
-        if q.kind == "ordinal" && q.value == (items.len() + 1) as f64 {
+        if q.kind == QuantityKind::Ordinal && q.value == (items.len() + 1) as f64 {
             items.push(j);
-        } else if q.kind == "ordinal" && !items.is_empty() {
+        } else if q.kind == QuantityKind::Ordinal && !items.is_empty() {
             break;
         }
     }
@@ -213,7 +217,9 @@ fn parts_total(
     for (k, &j) in items.iter().enumerate() {
         let stop = items.get(k + 1).copied().unwrap_or(qs.len());
         let limit = qs[j].end + 80; // the part follows its ordinal closely
-        if let Some(p) = qs[j + 1..stop].iter().find(|q| q.kind == "cardinal" && q.start <= limit && q.unit.is_some()) {
+        if let Some(p) =
+            qs[j + 1..stop].iter().find(|q| q.kind == QuantityKind::Cardinal && q.start <= limit && q.unit.is_some())
+        {
             parts.push(p);
         }
     }
@@ -224,7 +230,9 @@ fn parts_total(
     let part_unit = parts[0].unit.clone();
     let s0 = sentence_of(qs[i].start);
     let total = qs[..i].iter().rev().take_while(|q| s0.saturating_sub(sentence_of(q.start)) <= 2).find(|q| {
-        q.kind == "cardinal" && q.unit == part_unit && q.value > parts.iter().map(|p| p.value).fold(0.0, f64::max)
+        q.kind == QuantityKind::Cardinal
+            && q.unit == part_unit
+            && q.value > parts.iter().map(|p| p.value).fold(0.0, f64::max)
     })?;
     let sum: f64 = parts.iter().map(|p| p.value).sum();
     let mut spans = vec![span(total.start, total.end)];
@@ -323,7 +331,7 @@ mod tests {
             value,
             unit: unit.map(|u| u.0.to_string()),
             unit_en: unit.map(|u| u.1.to_string()),
-            kind: kind.into(),
+            kind: kind.parse().unwrap(),
             relation: None,
             unit_category: None,
         }

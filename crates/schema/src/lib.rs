@@ -106,12 +106,12 @@ pub struct QuantityRecord {
     pub unit: Option<String>,
     /// English gloss of the counted noun (member), or null.
     pub unit_en: Option<String>,
-    /// `cardinal`, `ordinal` or `approximate` ([`QuantityKind`]).
-    pub kind: String,
+    /// `cardinal`, `ordinal` or `approximate`.
+    pub kind: QuantityKind,
     /// For approximate counts: `about`, `more_than`, `less_than`, `at_least`,
-    /// `at_most` or `order_of_magnitude` ([`QuantityRelation`]); null otherwise.
+    /// `at_most` or `order_of_magnitude`; null otherwise.
     #[serde(default)]
-    pub relation: Option<String>,
+    pub relation: Option<QuantityRelation>,
     /// Lexicon category of the counted noun (person, casualty, materiel, time …).
     #[serde(default)]
     pub unit_category: Option<String>,
@@ -147,8 +147,8 @@ pub struct SegmentRecord {
     pub start: u32,
     /// Code-point end (exclusive).
     pub end: u32,
-    /// `conj`, `prep`, `fut`, `det`, `stem` or `pron` ([`SegmentKind`]).
-    pub kind: String,
+    /// `conj`, `prep`, `fut`, `det`, `stem` or `pron`.
+    pub kind: SegmentKind,
 }
 
 /// A token (only with `--tokens`).
@@ -160,8 +160,8 @@ pub struct TokenRecord {
     pub end: u32,
     /// The token as written.
     pub text: String,
-    /// `word`, `number`, `punct` or `symbol` ([`TokenKind`]).
-    pub kind: String,
+    /// `word`, `number`, `punct` or `symbol`.
+    pub kind: TokenKind,
     /// Match key (diacritics, hamza-on-alef, ى, digits … folded).
     pub key: String,
     /// Clitic segments of a word (they tile the token).
@@ -724,7 +724,7 @@ mod tests {
             value: 32.0,
             unit: None,
             unit_en: None,
-            kind: "cardinal".into(),
+            kind: QuantityKind::Cardinal,
             relation: None,
             unit_category: None,
         };

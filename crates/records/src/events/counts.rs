@@ -26,7 +26,7 @@ pub(super) fn counts(cx: &Context<'_>, m: &Mention<'_>) -> BTreeMap<String, f64>
     let mut counts: BTreeMap<String, f64> = BTreeMap::new();
     for q in within(cx.doc.quantities, s.start, s.end, |q| (q.start, q.end))
         .iter()
-        .filter(|q| in_reach(q) && q.kind != "ordinal")
+        .filter(|q| in_reach(q) && q.kind != isnad_schema::QuantityKind::Ordinal)
     {
         if let Some(k) = what_it_counts(cx, q, m.trig) {
             *counts.entry(k).or_default() += q.value;

@@ -183,11 +183,10 @@ fn quantity(text: &str, q: &isnad_text::Quantity) -> QuantityRecord {
         unit: q.unit.clone(),
         unit_en: q.unit_en.clone(),
         kind: match q.kind {
-            isnad_text::QuantityKind::Cardinal => "cardinal",
-            isnad_text::QuantityKind::Ordinal => "ordinal",
-            isnad_text::QuantityKind::Approximate => "approximate",
-        }
-        .to_string(),
+            isnad_text::QuantityKind::Cardinal => isnad_schema::QuantityKind::Cardinal,
+            isnad_text::QuantityKind::Ordinal => isnad_schema::QuantityKind::Ordinal,
+            isnad_text::QuantityKind::Approximate => isnad_schema::QuantityKind::Approximate,
+        },
         relation: None,
         unit_category: q.unit_category.clone(),
     }
