@@ -150,7 +150,12 @@ fn passes(p: &Pipeline, c: &Case) -> (bool, String) {
     let got: Vec<String> =
         doc.quantities.iter().map(|q| format!("{}[{}-{}] {}", q.value, q.start, q.end, q.kind)).collect();
     let ok = match doc.quantities.as_slice() {
-        [q] => q.start == 0 && q.end == n && (q.value - c.value).abs() < 1e-9 && (!c.ordinal || q.kind == isnad_schema::QuantityKind::Ordinal),
+        [q] => {
+            q.start == 0
+                && q.end == n
+                && (q.value - c.value).abs() < 1e-9
+                && (!c.ordinal || q.kind == isnad_schema::QuantityKind::Ordinal)
+        }
         _ => false,
     };
     (ok, if got.is_empty() { "nothing".into() } else { got.join(", ") })

@@ -208,7 +208,7 @@ fn framing(out: &mut impl Write, doc: &Document) -> io::Result<()> {
 fn checks(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "Checks ({})", doc.checks.len())?;
     for c in &doc.checks {
-        let mark = if c.status == "consistent" { "ok " } else { "⚠  " };
+        let mark = if c.status == isnad_schema::CheckStatus::Consistent { "ok " } else { "⚠  " };
         writeln!(out, "  {mark}{:<20} {}", c.kind, c.message)?;
     }
     writeln!(out)

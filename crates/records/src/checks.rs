@@ -10,7 +10,9 @@
 //! * `parts_total`: the parts add up to the stated total (32 = 13 + 5 + 2 + 12);
 //! * `interval_duration`: a stated duration fits an interval told nearby.
 
-use isnad_schema::{CheckRecord, Grain, QuantityKind, QuantityRecord, Span, TimeKind, TimeRecord};
+use isnad_schema::{
+    CheckKind, CheckRecord, CheckStatus, Grain, QuantityKind, QuantityRecord, Span, TimeKind, TimeRecord,
+};
 use isnad_time::calendar;
 
 use crate::lexicon::RecordsLexicon;
@@ -20,13 +22,8 @@ fn span(start: u32, end: u32) -> Span {
     Span { start, end }
 }
 
-fn check(kind: &str, ok: bool, message: String, spans: Vec<Span>) -> CheckRecord {
-    CheckRecord {
-        kind: kind.to_string(),
-        status: if ok { "consistent" } else { "inconsistent" }.to_string(),
-        message,
-        spans,
-    }
+fn check(kind: CheckKind, ok: bool, message: String, spans: Vec<Span>) -> CheckRecord {
+    CheckRecord { kind, status: if ok { CheckStatus::Consistent } else { CheckStatus::Inconsistent }, message, spans }
 }
 
 /// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD…`).
@@ -89,7 +86,7 @@ fn time_checks(times: &[TimeRecord], words: &Words, out: &mut Vec<CheckRecord>) 
                 (Some(f), true) => format!("the weekday named matches the date: {f} is that day"),
                 _ => t.conflict.clone().unwrap_or_else(|| "the weekday named does not match the date".into()),
             };
-            out.push(check("weekday_date", ok, msg, sp.clone()));
+            out.push(check(CheckKind::WeekdayDate, ok, msg, sp.clone()));
         }
         let conflicts: Vec<&str> = t.conflict.as_deref().map(|c| c.split("; ").collect()).unwrap_or_default();
         for c in &conflicts {
@@ -105,17 +102,17 @@ fn time_checks(times: &[TimeRecord], words: &Words, out: &mut Vec<CheckRecord>) 
 }
 
 /// The check kind of a conflict the time layer found.
-fn conflict_kind(c: &str) -> &'static str {
+fn conflict_kind(c: &str) -> CheckKind {
     if c.contains("marked current") {
         if c.contains("year") && !c.contains("month") {
-            "current_year"
+            CheckKind::CurrentYear
         } else {
-            "current_month"
+            CheckKind::CurrentMonth
         }
     } else if c.contains("publication") || c.contains("anchor") {
-        "date_vs_publication"
+        CheckKind::DateVsPublication
     } else {
-        "impossible_date"
+        CheckKind::ImpossibleDate
     }
 }
 
@@ -127,8 +124,11 @@ fn current_check(t: &TimeRecord, words: &Words, sp: Vec<Span>) -> Option<CheckRe
     }
     let f = t.from.as_ref()?;
     let year = t.grain == Grain::Year || year_marked_current(words, &k);
-    let (kind, what) =
-        if year { ("current_year", &f[..4.min(f.len())]) } else { ("current_month", &f[..7.min(f.len())]) };
+    let (kind, what) = if year {
+        (CheckKind::CurrentYear, &f[..4.min(f.len())])
+    } else {
+        (CheckKind::CurrentMonth, &f[..7.min(f.len())])
+    };
     let markers: Vec<&str> = words.current_markers.keys().collect();
     let message = format!(
         "the {} called current ({}), {what}, is the publication's",
@@ -192,7 +192,7 @@ fn announced_count(qs: &[QuantityRecord], i: usize, items: &[usize]) -> CheckRec
     let mut spans = vec![span(announced.start, announced.end)];
     spans.extend(items.iter().map(|&j| span(qs[j].start, qs[j].end)));
     check(
-        "announced_count",
+        CheckKind::AnnouncedCount,
         n as f64 == announced.value,
         format!(
             "{} {} announced («{}»), {n} listed",
@@ -239,7 +239,7 @@ fn parts_total(
     spans.extend(parts.iter().map(|p| span(p.start, p.end)));
     let terms: Vec<String> = parts.iter().map(|p| fmt(p.value)).collect();
     Some(check(
-        "parts_total",
+        CheckKind::PartsTotal,
         (sum - total.value).abs() < 1e-9,
         format!(
             "{} {} in all («{}»); the {n} {} add up to {} = {}",
@@ -295,7 +295,7 @@ fn interval_checks(times: &[TimeRecord], sentence_of: &dyn Fn(u32) -> usize, out
         let Some(dd) = d.duration.as_deref().and_then(duration_days) else { continue };
         let ok = (len - dd).abs() <= 1.0;
         out.push(check(
-            "interval_duration",
+            CheckKind::IntervalDuration,
             ok,
             format!(
                 "stated duration {} ({} days) vs the interval {} to {} ({} days counting both ends)",

@@ -497,11 +497,10 @@ pub struct Sourcing {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckRecord {
     /// `weekday_date`, `current_month`, `current_year`, `impossible_date`, `date_vs_publication`,
-    /// `parts_total`, `announced_count`, `interval_duration`, `past_after_publication`, `sequence`
-    /// ([`CheckKind`]).
-    pub kind: String,
-    /// `consistent` or `inconsistent` ([`CheckStatus`]).
-    pub status: String,
+    /// `parts_total`, `announced_count`, `interval_duration`, `past_after_publication` or `sequence`.
+    pub kind: CheckKind,
+    /// `consistent` or `inconsistent`.
+    pub status: CheckStatus,
     /// What was checked, in English.
     pub message: String,
     /// The spans involved.

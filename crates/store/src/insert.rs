@@ -107,7 +107,7 @@ fn insert_annotations(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
         tx,
         "INSERT INTO checks(doc_id, kind, status, message) VALUES (?1, ?2, ?3, ?4)",
         &doc.checks,
-        |st, c| st.execute(params![id, c.kind, c.status, c.message]),
+        |st, c| st.execute(params![id, c.kind.as_str(), c.status.as_str(), c.message]),
     )?;
     insert_rows(
         tx,

@@ -143,8 +143,8 @@ impl Reader<'_> {
             None => String::new(),
         };
         CheckRecord {
-            kind: "sequence".into(),
-            status: "inconsistent".into(),
+            kind: isnad_schema::CheckKind::Sequence,
+            status: isnad_schema::CheckStatus::Inconsistent,
             message: format!(
                 "an earlier {} («{}», dated {earlier_from}) is dated after the one numbered {} («{}», {}){repair}",
                 later.ty.as_str().to_lowercase(),
@@ -167,7 +167,7 @@ mod tests {
         let text = "عقد الطرفان اجتماعاً في 20 نوفمبر 2023، ثم انعقد الاجتماع الثاني في 10 نوفمبر 2023.";
         let out = TestDoc::new(text, PUBLISHED).extract();
         assert_eq!(out.events.len(), 2);
-        let c = out.checks.iter().find(|c| c.kind == "sequence").unwrap();
+        let c = out.checks.iter().find(|c| c.kind == isnad_schema::CheckKind::Sequence).unwrap();
         assert!(c.message.contains("numbered 2"), "{}", c.message);
     }
 }

@@ -22,8 +22,8 @@ pub(super) fn past_after_publication(
     }
     let sp = t.span?;
     Some(CheckRecord {
-        kind: "past_after_publication".into(),
-        status: "inconsistent".into(),
+        kind: isnad_schema::CheckKind::PastAfterPublication,
+        status: isnad_schema::CheckStatus::Inconsistent,
         message: format!(
             "told in the past tense («{}») but dated {}, after publication ({})",
             cx.slice(evidence.start, evidence.end),
