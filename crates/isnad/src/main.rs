@@ -196,10 +196,12 @@ fn main() -> ExitCode {
 }
 
 /// The pipeline over `--data DIR` (every data file read from there), or over the embedded data.
-/// A missing or malformed file stops start-up with its path and line.
-fn pipeline(data: &Option<PathBuf>) -> anyhow::Result<Pipeline> {
+/// A missing or malformed file stops start-up with its path and line. It lives as long as the
+/// process: a command ends right after its work, and tearing down the tables (tens of MB of small
+/// allocations) would only add to its wall time.
+fn pipeline(data: &Option<PathBuf>) -> anyhow::Result<&'static Pipeline> {
     let data = data.clone().map_or(isnad_text::Data::Embedded, isnad_text::Data::Dir);
-    Ok(Pipeline::load(&data)?)
+    Ok(Box::leak(Box::new(Pipeline::load(&data)?)))
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -223,20 +225,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let paths = if paths.is_empty() { vec!["-".to_string()] } else { paths };
             let p = pipeline(&cli.data)?;
             let many = paths.len() > 1 || paths.iter().any(|p| p.ends_with(".jsonl") || p.ends_with(".ndjson"));
-            analyze(&p, &paths, &meta, format, Options { tokens, prefer_future }, compact || many, max_bytes)
+            analyze(p, &paths, &meta, format, Options { tokens, prefer_future }, compact || many, max_bytes)
         }
         Command::Demo { report: false, addr, .. } => demo_serve(addr),
         Command::Serve { db, addr, allow_ingest, max_body } => serve(db, addr, allow_ingest, max_body),
-        Command::Demo { report: true, format, .. } => demo_report(&pipeline(&cli.data)?, format),
-        Command::Ingest(args) => ingest::ingest(args, &pipeline(&cli.data)?),
+        Command::Demo { report: true, format, .. } => demo_report(pipeline(&cli.data)?, format),
+        Command::Ingest(args) => ingest::ingest(args, pipeline(&cli.data)?),
         Command::Search { query, args } => corpus::search(&query, args),
         Command::Events { filter, args } => corpus::events(filter, args),
         Command::Show { id, args } => corpus::show(&id, args),
         Command::Clusters { min_members, args } => corpus::clusters(args, min_members),
         Command::Export(args) => corpus::export(args),
-        Command::Eval { what } => eval::run(what, &pipeline(&cli.data)?),
-        Command::Train { what } => ner::train(what, &pipeline(&cli.data)?),
-        Command::Bench(args) => bench::run(args, &pipeline(&cli.data)?),
+        Command::Eval { what } => eval::run(what, pipeline(&cli.data)?),
+        Command::Train { what } => ner::train(what, pipeline(&cli.data)?),
+        Command::Bench(args) => bench::run(args, pipeline(&cli.data)?),
         Command::Data { what: DataCommand::Places { shared, out } } => data_places(&shared, &out),
         Command::Data { what: DataCommand::Wordfreq { conll, jsonl, min_count, out } } => {
             data_wordfreq(&conll, &jsonl, min_count, &out)
