@@ -106,7 +106,7 @@ pub fn run(args: BenchArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
         segmenter.segment_words(t, &layer.tokens).len() + layer.quantities.len()
     });
     let anchor = isnad_time::Anchor::parse("2016-01-01").ok();
-    let times = isnad_time::Times::new(isnad_time::TimeLexicon::embedded()?, lex);
+    let times = isnad_time::Times::new(p.time_lexicon(), lex);
     stage("times (recognise + resolve, tokens given)", &mut |t| {
         let toks = isnad_text::tokenize(t);
         times.find(t, &toks, anchor.as_ref(), &isnad_time::TimeOptions::default()).len()

@@ -70,8 +70,7 @@ pub fn run(cmd: EvalCommand, p: &Pipeline) -> anyhow::Result<ExitCode> {
             }
         }
         EvalCommand::Time { duckling, gate } => {
-            let time_lex = isnad_time::TimeLexicon::load(p.data())?;
-            let times = isnad_time::Times::new(&time_lex, p.lexicon());
+            let times = isnad_time::Times::new(p.time_lexicon(), p.lexicon());
             let r = isnad_time::eval_duckling(&duckling, &times).map_err(anyhow::Error::msg)?;
             println!(
                 "time: {}/{} positive rows exact (start, end, grain) = {:.2}%; negatives: {}/{} give nothing",

@@ -108,6 +108,11 @@ impl Pipeline {
         &self.text
     }
 
+    /// The time lexicon in use.
+    pub fn time_lexicon(&self) -> &isnad_time::TimeLexicon {
+        &self.time
+    }
+
     /// The named-entity model in use.
     pub fn ner_model(&self) -> &Tagger {
         &self.tagger
