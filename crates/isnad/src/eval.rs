@@ -28,17 +28,24 @@ pub enum EvalCommand {
         #[arg(long)]
         gate: Option<PathBuf>,
     },
-    /// Events against the hand-annotated development set (eval/events).
+    /// Events: the conflict set's dev and test splits (eval/conflict, coded by eval/CODING.md)
+    /// and the older Tunisian development set (eval/events).
     Events {
-        /// Folder of gold files.
+        /// Folder of the Tunisian set's gold files.
         #[arg(long, default_value = "eval/events")]
         gold: PathBuf,
-        /// The corpus holding the articles' texts.
+        /// The corpus holding the Tunisian set's texts.
         #[arg(long, default_value = "../shared/data/news/ant/articles.jsonl")]
         corpus: PathBuf,
-        /// List missed and spurious events.
-        #[arg(long)]
-        verbose: bool,
+        /// Folder of the conflict set (articles.tsv and gold/).
+        #[arg(long, default_value = "eval/conflict")]
+        conflict: PathBuf,
+        /// The corpus holding the conflict set's texts.
+        #[arg(long, default_value = "../shared/data/news/ant-multisource/articles.jsonl")]
+        multisource: PathBuf,
+        /// List missed, spurious and wrong events of the development sets (never of the test split).
+        #[arg(long, alias = "verbose")]
+        errors: bool,
         /// Fail when a score is below the best recorded in this file.
         #[arg(long)]
         gate: Option<PathBuf>,
@@ -92,8 +99,17 @@ pub fn run(cmd: EvalCommand, p: &Pipeline) -> anyhow::Result<ExitCode> {
                 None => Ok(ExitCode::SUCCESS),
             }
         }
-        EvalCommand::Events { gold, corpus, verbose, gate } => {
-            let scores = crate::events_eval::eval(p, &gold, &corpus, verbose)?;
+        EvalCommand::Events { gold, corpus, conflict, multisource, errors, gate } => {
+            let mut scores = Vec::new();
+            for split in crate::conflict_eval::eval(p, &conflict, &multisource, errors)? {
+                print!("{}", split.report);
+                if errors && split.split == "test" {
+                    println!("  (errors of the test split are not listed: it is scored, never read)");
+                }
+                scores.extend(split.figures);
+            }
+            println!("tunisian development set (eval/events):");
+            scores.extend(crate::events_eval::eval(p, &gold, &corpus, errors)?);
             match gate {
                 Some(g) => check_gate(&g, &scores),
                 None => Ok(ExitCode::SUCCESS),

@@ -138,14 +138,15 @@ pub fn eval(p: &Pipeline, gold_dir: &Path, corpus: &Path, verbose: bool) -> anyh
     Ok(summary(&t, files.len()))
 }
 
-/// Article id → (text, date) from a JSON Lines corpus.
-fn load_texts(corpus: &Path) -> anyhow::Result<HashMap<String, (String, Option<String>)>> {
+/// Article id → (text, day of publication) from a JSON Lines corpus (`date` or `published`).
+pub fn load_texts(corpus: &Path) -> anyhow::Result<HashMap<String, (String, Option<String>)>> {
     let mut texts = HashMap::new();
     let content = std::fs::read_to_string(corpus).with_context(|| format!("cannot read {}", corpus.display()))?;
     for line in content.lines().filter(|l| !l.trim().is_empty()) {
         let v: Value = serde_json::from_str(line)?;
         if let (Some(id), Some(text)) = (v["id"].as_str(), v["text"].as_str()) {
-            texts.insert(id.to_string(), (text.to_string(), v["date"].as_str().map(str::to_string)));
+            let date = v["date"].as_str().or_else(|| v["published"].as_str()).map(|d| d[..10.min(d.len())].to_string());
+            texts.insert(id.to_string(), (text.to_string(), date));
         }
     }
     Ok(texts)

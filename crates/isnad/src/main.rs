@@ -3,6 +3,7 @@
 mod bench;
 mod corpus;
 mod eval;
+mod conflict_eval;
 mod events_eval;
 mod ingest;
 mod input;
