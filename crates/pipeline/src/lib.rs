@@ -160,6 +160,7 @@ impl Pipeline {
             times,
             entities: entities.records,
             events: extracted.events,
+            background: extracted.background,
             checks,
             framing: extracted.framing,
             sourcing: extracted.sourcing,

@@ -529,6 +529,10 @@ pub struct Document {
     /// Events.
     #[serde(default)]
     pub events: Vec<EventRecord>,
+    /// Happenings the text dates well before its publication: context for the story, never
+    /// dated events (not in clusters, timelines or exports).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub background: Vec<EventRecord>,
     /// Consistency checks.
     #[serde(default)]
     pub checks: Vec<CheckRecord>,

@@ -14,9 +14,11 @@
 //! [`triggers`] (which matches are happenings), [`clause`], [`participants`],
 //! [`place`], [`time`], [`counts`], [`factuality`], [`tense`], [`hedged`]
 //! (parties named under a hedge), [`framing`] and [`attribution`]; then
-//! [`merge`] and the [`sequence`] check over the document's events.
+//! [`merge`], [`background`] (what the text dates well before publication) and
+//! the [`sequence`] check over the document's events.
 
 mod attribution;
+mod background;
 mod clause;
 mod context;
 mod counts;
@@ -115,6 +117,8 @@ pub struct Extracted {
     pub sourcing: Sourcing,
     /// Checks on events: a happening dated after publication but told in the past tense.
     pub checks: Vec<CheckRecord>,
+    /// Happenings the text dates well before publication: context, not reported events.
+    pub background: Vec<EventRecord>,
 }
 
 /// The items of a list sorted by start that lie within `[start, end)`
@@ -169,7 +173,8 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
         sentence_events(&cx, &mut run);
         hedged::add_hedged_parties(&cx, &mut run.events);
     }
-    let mut events = merge::merge(run.events, doc.text, &idx, lex);
+    let merged = merge::merge(run.events, doc.text, &idx, lex);
+    let (mut events, background) = background::split(merged, doc.published);
     // After merging (so the fallback never keeps two mentions apart).
     let doc_place = place::main_place(doc);
     for e in events.iter_mut().filter(|e| e.place.is_none()) {
@@ -177,7 +182,7 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
     }
     run.checks.extend(sequence::sequence_checks(&mut events, doc.times, doc.text, &idx, lex));
     let sourcing = attribution::sourcing(&events);
-    Extracted { events, framing: framing::framing(run.terms), sourcing, checks: run.checks }
+    Extracted { events, framing: framing::framing(run.terms), sourcing, checks: run.checks, background }
 }
 
 /// The events of one sentence's triggers, one per trigger span that names a happening.
