@@ -116,6 +116,8 @@ struct Tally {
     confusions: BTreeMap<(String, String), usize>,
     /// Predicted events in articles coded as having no relevant content.
     pred_in_none: usize,
+    /// Unmatched predictions that overlap a gold event another prediction matched (unmerged mentions).
+    duplicates: usize,
     none_articles: usize,
 }
 
@@ -223,8 +225,12 @@ fn score_document(events: &[&EventRecord], gold: &Gold, t: &mut Tally, mut log: 
     let pair = align(events, &gold.events);
     for (e, g) in events.iter().zip(&pair) {
         let Some(i) = *g else {
+            let duplicate = gold.events.iter().any(|g| overlaps(g, e));
+            t.duplicates += usize::from(duplicate);
             if let Some((log, text)) = log.as_mut() {
-                let _ = writeln!(log, "  spurious {} {} «{}»", gold.id, e.ty, snippet(text, e.evidence.first().map(|s| (s.start, s.end))));
+                let what = if duplicate { "unmerged" } else { "spurious" };
+                let at = snippet(text, e.evidence.first().map(|s| (s.start, s.end)));
+                let _ = writeln!(log, "  {what} {} {} «{at}»", gold.id, e.ty);
             }
             continue;
         };
@@ -329,6 +335,8 @@ fn summarise(split: &str, t: &Tally, errors: &str) -> SplitScores {
     let _ = writeln!(r, "conflict {split}: {} articles, {} gold events, {} predicted ({per_gold:.2} per gold event)", t.articles, t.gold, t.pred);
     let _ = writeln!(r, "  detection: P {dp:.1}  R {dr:.1}  F1 {df:.1}");
     let _ = writeln!(r, "  typed:     P {tp:.1}  R {tr:.1}  F1 {tf:.1}");
+    let unmatched = t.pred - t.detected;
+    let _ = writeln!(r, "  unmatched predictions: {unmatched}, of which {} are unmerged mentions of a matched gold event", t.duplicates);
     let _ = writeln!(r, "  articles with no relevant content: {}, predicted events in them: {}", t.none_articles, t.pred_in_none);
     let _ = writeln!(r, "  on typed matches:");
     let mut figures = vec![(format!("conflict.{split}.typed_f1"), tf), (format!("conflict.{split}.detection_f1"), df)];
