@@ -203,8 +203,8 @@ fn align(events: &[&EventRecord], gold: &[GoldEvent]) -> Vec<Option<usize>> {
             if pair[k].is_some() {
                 continue;
             }
-            let hit = (0..gold.len())
-                .find(|&i| !used[i] && (!typed || gold[i].plover == e.ty) && overlaps(&gold[i], e));
+            let hit =
+                (0..gold.len()).find(|&i| !used[i] && (!typed || gold[i].plover == e.ty) && overlaps(&gold[i], e));
             if let Some(i) = hit {
                 used[i] = true;
                 pair[k] = Some(i);
@@ -248,7 +248,13 @@ fn score_document(events: &[&EventRecord], gold: &Gold, t: &mut Tally, mut log: 
     }
     if let Some((log, text)) = log.as_mut() {
         for (_, g) in gold.events.iter().enumerate().filter(|(i, _)| !pair.contains(&Some(*i))) {
-            let _ = writeln!(log, "  missed   {} {} «{}»", gold.id, g.plover, snippet(text, g.evidence.first().map(|s| (s.start, s.end))));
+            let _ = writeln!(
+                log,
+                "  missed   {} {} «{}»",
+                gold.id,
+                g.plover,
+                snippet(text, g.evidence.first().map(|s| (s.start, s.end)))
+            );
         }
     }
 }
@@ -332,12 +338,24 @@ fn summarise(split: &str, t: &Tally, errors: &str) -> SplitScores {
     let (dp, dr, df) = prf(t.detected, t.pred, t.gold);
     let (tp, tr, tf) = prf(t.typed, t.pred, t.gold);
     let per_gold = t.pred as f64 / t.gold.max(1) as f64;
-    let _ = writeln!(r, "conflict {split}: {} articles, {} gold events, {} predicted ({per_gold:.2} per gold event)", t.articles, t.gold, t.pred);
+    let _ = writeln!(
+        r,
+        "conflict {split}: {} articles, {} gold events, {} predicted ({per_gold:.2} per gold event)",
+        t.articles, t.gold, t.pred
+    );
     let _ = writeln!(r, "  detection: P {dp:.1}  R {dr:.1}  F1 {df:.1}");
     let _ = writeln!(r, "  typed:     P {tp:.1}  R {tr:.1}  F1 {tf:.1}");
     let unmatched = t.pred - t.detected;
-    let _ = writeln!(r, "  unmatched predictions: {unmatched}, of which {} are unmerged mentions of a matched gold event", t.duplicates);
-    let _ = writeln!(r, "  articles with no relevant content: {}, predicted events in them: {}", t.none_articles, t.pred_in_none);
+    let _ = writeln!(
+        r,
+        "  unmatched predictions: {unmatched}, of which {} are unmerged mentions of a matched gold event",
+        t.duplicates
+    );
+    let _ = writeln!(
+        r,
+        "  articles with no relevant content: {}, predicted events in them: {}",
+        t.none_articles, t.pred_in_none
+    );
     let _ = writeln!(r, "  on typed matches:");
     let mut figures = vec![(format!("conflict.{split}.typed_f1"), tf), (format!("conflict.{split}.detection_f1"), df)];
     for name in ATTRIBUTES {

@@ -1,14 +1,15 @@
 //! The `isnad` command: analyse Arabic conflict reporting into isnad/1 records.
 
 mod bench;
+mod conflict_eval;
 mod corpus;
 mod eval;
-mod conflict_eval;
 mod events_eval;
 mod ingest;
 mod input;
 mod ner;
 mod report;
+mod topic;
 
 use std::io::{self, Write};
 use std::path::PathBuf;

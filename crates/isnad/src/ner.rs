@@ -30,6 +30,8 @@ pub enum TrainCommand {
         #[arg(long)]
         one_pass: bool,
     },
+    /// Train the news-or-not model on a corpus's section labels (its training half).
+    Topic(crate::topic::TopicArgs),
 }
 
 fn read_conll(path: &Path) -> anyhow::Result<Vec<conll::Sentence>> {
@@ -50,7 +52,10 @@ fn infos(p: &Pipeline, sents: &[conll::Sentence]) -> anyhow::Result<Vec<(Vec<isn
 }
 
 pub fn train(cmd: TrainCommand, p: &Pipeline) -> anyhow::Result<ExitCode> {
-    let TrainCommand::Ner { conll, out, epochs, min_count, one_pass } = cmd;
+    let (conll, out, epochs, min_count, one_pass) = match cmd {
+        TrainCommand::Ner { conll, out, epochs, min_count, one_pass } => (conll, out, epochs, min_count, one_pass),
+        TrainCommand::Topic(args) => return crate::topic::train(args, p),
+    };
     let sents = read_conll(&conll)?;
     let data = infos(p, &sents)?;
     let t = Instant::now();

@@ -68,6 +68,7 @@ pub struct Pipeline {
     names: NameDict,
     anaphor_heads: AnaphorHeads,
     records: RecordsLexicon,
+    topic: isnad_records::TopicModel,
 }
 
 impl Pipeline {
@@ -84,6 +85,7 @@ impl Pipeline {
             tagger: Tagger::load(data)?,
             anaphor_heads: AnaphorHeads::load(data)?,
             records: RecordsLexicon::load(data)?,
+            topic: isnad_records::TopicModel::load(data)?,
             data: data.clone(),
             text,
             actors,
@@ -148,7 +150,12 @@ impl Pipeline {
             generic: &entities.generic,
             published: input.meta.published.as_deref(),
         };
-        let extracted = isnad_records::extract(&doc, &self.records);
+        let mut extracted = isnad_records::extract(&doc, &self.records);
+        let relevance = self.relevance(&views);
+        if !relevance.reported {
+            extracted.events.clear();
+            extracted.background.clear();
+        }
         checks.extend(extracted.checks.iter().cloned());
         let InputMeta { id, title, source, url, published } = input.meta;
         let id = id.unwrap_or_else(|| content_id(&text));
@@ -161,12 +168,31 @@ impl Pipeline {
             entities: entities.records,
             events: extracted.events,
             background: extracted.background,
+            relevance: Some(relevance),
             checks,
             framing: extracted.framing,
             sourcing: extracted.sourcing,
             tokens,
             text,
         }
+    }
+}
+
+impl Pipeline {
+    /// The topic decision over a document's sentence views.
+    fn relevance(&self, views: &[isnad_records::SentenceView]) -> isnad_schema::Relevance {
+        let (news, reported) = self.topic.judge(views::stems(views));
+        isnad_schema::Relevance { news: (news * 1000.0).round() / 1000.0, reported }
+    }
+
+    /// The stems the topic model reads of a text, each once (what `isnad train topic` learns from).
+    pub fn topic_stems(&self, text: &str) -> Vec<String> {
+        let layer = isnad_text::analyze(text, &self.text);
+        let chars = CharOffsets::new(text);
+        let entities = self.entities(text, &layer, &chars);
+        let views = views::sentence_views(text, &layer, &entities.infos);
+        let mut seen = std::collections::HashSet::new();
+        views::stems(&views).filter(|s| seen.insert(*s)).map(str::to_string).collect()
     }
 }
 

@@ -32,3 +32,8 @@ pub fn sentence_views(text: &str, layer: &TextLayer, infos: &[Vec<TokenInfo>]) -
         })
         .collect()
 }
+
+/// The stems of a document's word tokens (letters only), in text order.
+pub fn stems(views: &[SentenceView]) -> impl Iterator<Item = &str> {
+    views.iter().flat_map(|s| s.toks.iter()).map(|t| t.stem.as_str()).filter(|s| s.chars().any(char::is_alphabetic))
+}

@@ -45,8 +45,10 @@
 pub mod checks;
 pub mod events;
 pub mod lexicon;
+pub mod topic;
 pub mod words;
 
 pub use checks::checks;
 pub use events::{extract, Doc, Extracted, GenericMention, SentenceView, Tok};
 pub use lexicon::RecordsLexicon;
+pub use topic::TopicModel;

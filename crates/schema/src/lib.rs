@@ -507,6 +507,16 @@ pub struct CheckRecord {
     pub spans: Vec<Span>,
 }
 
+/// The topic decision of a document (see `isnad_records::TopicModel`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Relevance {
+    /// The probability, from the document's words, that it is news of politics or conflict
+    /// rather than sport, culture or technology.
+    pub news: f64,
+    /// Whether its events are reported: false when `news` is below the model's threshold.
+    pub reported: bool,
+}
+
 /// One analysed document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -529,6 +539,10 @@ pub struct Document {
     /// Events.
     #[serde(default)]
     pub events: Vec<EventRecord>,
+    /// Whether the document reports news of politics and conflict (its events are then
+    /// records) or is sport, culture or technology (no events: "هجوم" in a match is no attack).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevance: Option<Relevance>,
     /// Happenings the text dates well before its publication: context for the story, never
     /// dated events (not in clusters, timelines or exports).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
