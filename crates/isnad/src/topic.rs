@@ -55,7 +55,7 @@ struct Article {
 
 /// Whether an article id is in the training half (the other half is held out).
 pub fn training_half(id: &str) -> bool {
-    isnad_text::hash::fnv1a(id.as_bytes()) % 2 == 0
+    isnad_text::hash::fnv1a(id.as_bytes()).is_multiple_of(2)
 }
 
 pub fn train(args: TopicArgs, p: &Pipeline) -> anyhow::Result<ExitCode> {
