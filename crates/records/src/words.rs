@@ -66,10 +66,14 @@ pub struct Words {
     pub current_markers: WordSet,
     /// Words for a year (العام، السنة …), within time keys.
     pub year_words: WordSet,
+    /// Prepositions after which a participant undergoes the happening.
+    pub target_prepositions: WordSet,
+    /// Words after which a participant did the happening (على يد، من قبل، برصاص).
+    pub agent_markers: WordSet,
 }
 
 /// The roles of `data/records/words.tsv`, as written in its `role` column.
-const ROLES: [&str; 14] = [
+const ROLES: [&str; 16] = [
     "outlet_noun",
     "relay",
     "complementizer",
@@ -84,6 +88,8 @@ const ROLES: [&str; 14] = [
     "article",
     "current_marker",
     "year_word",
+    "target_preposition",
+    "agent_marker",
 ];
 
 impl Words {
@@ -104,6 +110,8 @@ impl Words {
             "article" => &mut self.article,
             "current_marker" => &mut self.current_markers,
             "year_word" => &mut self.year_words,
+            "target_preposition" => &mut self.target_prepositions,
+            "agent_marker" => &mut self.agent_markers,
             _ => return None,
         })
     }

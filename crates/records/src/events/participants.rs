@@ -89,10 +89,32 @@ fn symmetric_sides(pool: &[&Placed]) -> (Vec<Participant>, Vec<Participant>) {
     (all, rest)
 }
 
-/// A directed happening: the actor named before the trigger (else the
-/// speaker of a statement, else the subject of a relative clause), one
-/// recipient after it in its clause; with no actor before, the first after
-/// acts on the second.
+/// What the word before a participant says of its role.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Marked {
+    /// على، ضد …: it undergoes the happening.
+    Target,
+    /// على يد، من قبل، برصاص …: it did the happening.
+    Agent,
+    /// Nothing.
+    Bare,
+}
+
+fn marked(cx: &Context<'_>, i: usize) -> Marked {
+    let Some(prev) = i.checked_sub(1).and_then(|k| cx.s.toks.get(k)) else { return Marked::Bare };
+    if cx.lex.words.agent_markers.has(&prev.key) {
+        Marked::Agent
+    } else if cx.lex.words.target_prepositions.has(&prev.key) {
+        Marked::Target
+    } else {
+        Marked::Bare
+    }
+}
+
+/// A directed happening: the actor named before the trigger (else one marked as the doer
+/// after it, else the speaker of a statement, else the subject of a relative clause), one
+/// recipient after it in its clause (one marked as undergoing it first); with no actor,
+/// the first after acts on the second, unless it is marked as undergoing it.
 fn directed_sides(
     cx: &Context<'_>,
     m: &Mention<'_>,
@@ -102,18 +124,29 @@ fn directed_sides(
 ) -> (Vec<Participant>, Vec<Participant>) {
     let before = pool.iter().rev().find(|(i, _)| *i < m.start).map(|(_, p)| p.clone());
     // Recipients come from the trigger's own clause only.
-    let after: Vec<Participant> = pool
+    let after: Vec<(Marked, Participant)> = pool
         .iter()
         .filter(|(i, p)| *i >= m.end && (from_clause || m.clause.holds(p.start, p.end)))
-        .map(|(_, p)| p.clone())
+        .map(|(i, p)| (marked(cx, *i), p.clone()))
         .collect();
-    let before = before.or_else(|| speaker(cx, m.trig)).or_else(|| relative_subject(cx, &m.clause, parts));
+    let agent_after = after.iter().find(|(k, _)| *k == Marked::Agent).map(|(_, p)| p.clone());
+    let before = before
+        .or(agent_after)
+        .or_else(|| speaker(cx, m.trig))
+        .or_else(|| relative_subject(cx, &m.clause, parts));
+    let mut rest: Vec<(Marked, Participant)> = after.into_iter().filter(|(k, _)| *k != Marked::Agent).collect();
+    // Marked targets first, then the others in text order.
+    rest.sort_by_key(|(k, _)| *k != Marked::Target);
     match before {
         Some(b) => {
-            (vec![b.clone()], after.into_iter().filter(|p| p.actor != b.actor || p.actor.is_none()).take(1).collect())
+            let recipient = rest.into_iter().map(|(_, p)| p).find(|p| p.actor != b.actor || p.actor.is_none());
+            (vec![b], recipient.into_iter().collect())
+        }
+        None if rest.first().is_some_and(|(k, _)| *k == Marked::Target) => {
+            (Vec::new(), rest.into_iter().map(|(_, p)| p).take(1).collect())
         }
         None => {
-            let mut a = after.into_iter();
+            let mut a = rest.into_iter().map(|(_, p)| p);
             let actor: Vec<Participant> = a.next().into_iter().collect();
             (actor, a.take(1).collect())
         }
@@ -245,5 +278,24 @@ mod tests {
         let e = only(&d);
         assert!(e.actors.is_empty());
         assert_eq!(names(&e.recipients), ["generic.civilians"]);
+    }
+
+    #[test]
+    fn a_name_after_a_doer_marker_is_the_actor() {
+        // "قتل مدنيان برصاص الجيش": the army fired; the civilians undergo it.
+        let d = TestDoc::new("قتل مدنيان برصاص الجيش في تعز.", PUBLISHED)
+            .actor("الجيش", "ORG", "ye.army", "military")
+            .generic("مدنيان", "generic.civilians", Some(7));
+        let e = only(&d);
+        assert_eq!((names(&e.actors), names(&e.recipients)), (vec!["ye.army"], vec!["generic.civilians"]));
+    }
+
+    #[test]
+    fn a_name_after_against_undergoes_the_attack() {
+        // "هجوم على الجيش" names no attacker: the army is attacked, not attacking.
+        let d = TestDoc::new("وقع هجوم على الجيش في أبين.", PUBLISHED).actor("الجيش", "ORG", "ye.army", "military");
+        let e = only(&d);
+        assert!(e.actors.is_empty(), "{:?}", e.actors);
+        assert_eq!(names(&e.recipients), ["ye.army"]);
     }
 }
