@@ -106,6 +106,8 @@ pub(crate) struct Frame {
     pub daypart: Option<u16>,
     /// The day part or clock falls on the evening before the named weekday (ليلة السبت = Friday night).
     pub eve: bool,
+    /// The night from the named day to the next (ليلة السبت إلى الأحد): both days.
+    pub night: bool,
     /// The text says this is today (اليوم الخميس 23 نوفمبر).
     pub today_said: bool,
     pub approx: bool,
@@ -833,6 +835,12 @@ fn bare_weekday(f: &Frame) -> bool {
         && f.holiday.is_none()
 }
 
+/// A count, or a definite compound number (الخمسة عشر يوما الأخيرة) that the
+/// number reader takes for an ordinal: with a unit and a modifier it counts.
+fn count_or_compound(n: &Num) -> bool {
+    !n.ordinal || n.value >= 11.0
+}
+
 /// Keeps the longer of two candidates (the first on a tie).
 fn longer<T>(a: R<T>, b: R<T>) -> R<T> {
     match (a, b) {
@@ -1329,8 +1337,10 @@ impl<'a> Parser<'a> {
         let (e, mut f) = self.date(j2).filter(|(_, f)| day_capable(f) && f.clock.is_none())?;
         f.daypart = Some(dp);
         if !h.def && self.cue(k, Role::Eve).is_some() && bare_weekday(&f) {
-            // ليلة السبت إلى الأحد is Saturday night; ليلة السبت alone is Friday night.
+            // ليلة السبت إلى الأحد is the night from Saturday to Sunday; ليلة السبت alone is Friday night.
             if let Some(e2) = f.weekday.and_then(|wd| self.to_next_weekday(e, wd)) {
+                f.daypart = None;
+                f.night = true;
                 return Some((e2, f));
             }
             f.eve = true;
@@ -1470,7 +1480,7 @@ impl<'a> Parser<'a> {
             if self.key_is(j, &[&self.lex.article.def]) {
                 j += 1;
             }
-            if let Some(n) = self.num(j, 4).filter(|n| !n.ordinal) {
+            if let Some(n) = self.num(j, 4).filter(count_or_compound) {
                 if let Some((mh, md)) = self.modifier(n.end) {
                     let md = if md == Mod::Current { Mod::Past } else { md };
                     best = longer(best, mk(n.end + mh.len as usize, u, n.value, md));
@@ -1495,7 +1505,7 @@ impl<'a> Parser<'a> {
         }
         // الـ24 ساعة الماضية، 48 ساعة الماضية
         let j = if self.key_is(k, &[&self.lex.article.def]) { k + 1 } else { k };
-        if let Some(n) = self.num(j, 4).filter(|n| !n.ordinal) {
+        if let Some(n) = self.num(j, 4).filter(count_or_compound) {
             if let Some((uh, u, _)) = self.unit(n.end).filter(|(h, _, _)| !h.prep && !h.def) {
                 if let Some((mh, md)) = self.modifier(n.end + uh.len as usize).filter(|(_, m)| *m != Mod::Current) {
                     best = longer(best, mk(n.end + uh.len as usize + mh.len as usize, u, n.value, md));

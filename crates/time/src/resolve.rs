@@ -19,7 +19,8 @@
 //!   run up to and including the anchor day, `[anchor - n, anchor + 1)`, as news
 //!   counts them (an event of the publication day is in "the past two days");
 //! * ليلة before a bare weekday is the evening before that day (ليلة السبت =
-//!   Friday 18:00-24:00); ليلة السبت إلى الأحد is Saturday evening;
+//!   Friday 18:00-24:00); the night from one weekday to the next (ليلة السبت إلى
+//!   الأحد) is both days, `[Saturday, Monday)`, as it may run past midnight;
 //! * a clock time with a day part and no date is on the anchor day; without a
 //!   day part it is the nearest occurrence in the resolution direction; a time
 //!   given in another zone is converted to the anchor's offset (minute grain);
@@ -446,6 +447,13 @@ impl<'a> Resolver<'a> {
         }
         if let Some(c) = f.clock {
             return self.with_clock(base, c);
+        }
+        if f.night {
+            // ليلة السبت إلى الأحد: Saturday and Sunday, as the night may run past midnight.
+            return match base {
+                Some(b) if b.to - b.from == DAY => Ok(Val::days(b.from / DAY, b.from / DAY + 2, Grain::Day, false)),
+                _ => base.ok_or(Fail::NoAnchor),
+            };
         }
         if let Some(dp) = f.daypart {
             let day = match base {

@@ -183,10 +183,15 @@ fn the_night_of_a_weekday_is_the_evening_before_it() {
     assert_eq!(value(&one("في ليلة السبت")), ("2023-11-17T18:00:00", "2023-11-18T00:00:00", "hour"));
     // With a clock time: ten on Wednesday night.
     assert_eq!(value(&one("الساعة العاشرة ليلة الخميس")), ("2023-11-22T22:00:00", "2023-11-22T23:00:00", "hour"));
-    // The night from one weekday to the next is the first one's evening.
-    assert_eq!(value(&one("ليلة الأربعاء إلى الخميس")), ("2023-11-22T18:00:00", "2023-11-23T00:00:00", "hour"));
-    assert_eq!(value(&one("ليلة الأربعاء - الخميس")), ("2023-11-22T18:00:00", "2023-11-23T00:00:00", "hour"));
-    assert_eq!(value(&one("ليلة الأربعاء على الخميس")), ("2023-11-22T18:00:00", "2023-11-23T00:00:00", "hour"));
+    // The night from one weekday to the next is both days (it may run past midnight).
+    for text in ["ليلة الأربعاء إلى الخميس", "ليلة الأربعاء - الخميس", "ليلة الأربعاء على الخميس"]
+    {
+        let e = one(text);
+        assert_eq!((value(&e), e.kind), (("2023-11-22", "2023-11-24", "day"), TimeKind::Interval), "{text}");
+    }
+    // Two weekdays that are not consecutive are not one night.
+    let out = all("ليلة الأربعاء إلى الجمعة", Some(PUB), false);
+    assert_eq!((out[0].text.as_str(), value(&out[0]).0), ("ليلة الأربعاء", "2023-11-21T18:00:00"), "{out:#?}");
     // Last night stays the evening before publication; evening stays on its day.
     assert_eq!(value(&one("ليلة أمس")), ("2023-11-22T18:00:00", "2023-11-23T00:00:00", "hour"));
     assert_eq!(value(&one("الليلة الماضية")), ("2023-11-22T18:00:00", "2023-11-23T00:00:00", "hour"));
@@ -208,6 +213,16 @@ fn the_past_n_days_run_up_to_and_including_the_publication_day() {
         let e = one(text);
         assert_eq!((value(&e), e.kind), ((from, "2023-11-24", "day"), TimeKind::Interval), "{text}");
         assert_eq!((e.anchor, e.precision), (TimeAnchor::Publication, Some(TimePrecision::Week)), "{text}");
+    }
+    // A definite compound number counts the days (sixteen days: precision 3).
+    for text in ["خلال الخمسة عشر يوما الأخيرة", "الأيام الخمسة عشر الماضية"]
+    {
+        let e = one(text);
+        assert_eq!(
+            (value(&e), e.precision),
+            (("2023-11-08", "2023-11-24", "day"), Some(TimePrecision::Month)),
+            "{text}"
+        );
     }
     // A dual modifier belongs to a dual unit, not to the last of two weekdays.
     let out = all("يومي الجمعة والسبت الماضيين", Some(PUB), false);
