@@ -114,6 +114,18 @@ pub enum Meridiem {
     Noon,
 }
 
+impl Meridiem {
+    /// The hour of the day (0–24) that clock hour `h` names in this part of the day.
+    pub fn hour24(self, h: u32) -> u32 {
+        match self {
+            Meridiem::Am if h == 12 => 0,
+            Meridiem::Pm if h < 12 => h + 12,
+            Meridiem::Noon if (1..=5).contains(&h) => h + 12,
+            _ => h,
+        }
+    }
+}
+
 /// What a cue word does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -185,6 +197,10 @@ pub enum Role {
     One,
     /// على after a duration: measured from an event.
     Event,
+    /// ليلة before a weekday: the evening before that day (ليلة السبت = Friday night).
+    Eve,
+    /// إلى، على between the two weekdays of a night (ليلة السبت إلى الأحد).
+    NightTo,
 }
 
 /// A holiday's calendar.
@@ -260,6 +276,8 @@ pub enum Item {
     Tonight,
     /// A modifier.
     Mod(Mod),
+    /// A dual modifier, read only after a dual unit (اليومين الماضيين).
+    DualMod(Mod),
     /// هذا، هذه.
     This,
     /// A part-of-period word (index into [`TimeLexicon::parts`]).
@@ -377,6 +395,16 @@ fn yes_no(file: &str, line: usize, s: &str) -> Result<bool, LoadError> {
         "no" => Ok(false),
         other => Err(err(file, line, format!("expected yes or no, found {other:?}"))),
     }
+}
+
+fn modifier(file: &str, line: usize, s: &str) -> Result<Mod, LoadError> {
+    Ok(match s {
+        "past" => Mod::Past,
+        "next" => Mod::Next,
+        "current" => Mod::Current,
+        "last" => Mod::Last,
+        other => return Err(err(file, line, format!("unknown modifier {other:?}"))),
+    })
 }
 
 fn unit(file: &str, line: usize, s: &str) -> Result<Unit, LoadError> {
@@ -507,13 +535,8 @@ impl TimeLexicon {
                 ("now", "-") => Item::Now,
                 ("tonight", "-") => Item::Tonight,
                 ("this", "-") => Item::This,
-                ("mod", v) => Item::Mod(match v {
-                    "past" => Mod::Past,
-                    "next" => Mod::Next,
-                    "current" => Mod::Current,
-                    "last" => Mod::Last,
-                    other => return Err(err(f, line, format!("unknown modifier {other:?}"))),
-                }),
+                ("mod", v) => Item::Mod(modifier(f, line, v)?),
+                ("dual_mod", v) => Item::DualMod(modifier(f, line, v)?),
                 (t, v) => return Err(err(f, line, format!("unknown type/value {t:?} {v:?}"))),
             };
             self.add(f, line, c[0], item)?;
@@ -777,6 +800,8 @@ fn role(f: &str, line: usize, role: &str, value: &str) -> Result<Role, LoadError
         ("both", "-") => Role::Both,
         ("one", "-") => Role::One,
         ("event", "-") => Role::Event,
+        ("eve", "-") => Role::Eve,
+        ("night_to", "-") => Role::NightTo,
         ("pair", v) => Role::Pair(unit(f, line, v)?),
         (r, v) => return Err(err(f, line, format!("unknown role/value {r:?} {v:?}"))),
     })
@@ -857,6 +882,28 @@ mod tests {
         assert_eq!((e.file.as_str(), e.line), ("data/time/ummalqura.tsv", 3));
         let bad = "form\trole\tvalue\nفي\tinside\t-\n";
         assert!(parse_with("time/cues.tsv", bad).unwrap_err().to_string().starts_with("data/time/cues.tsv:2:"));
+    }
+
+    #[test]
+    fn eve_cues_load_and_a_bad_one_names_its_line() {
+        let lex = embedded();
+        let roles = |w: &str| -> Vec<Item> { lex.words[search_key(w).as_str()].iter().map(|e| e.item).collect() };
+        assert!(roles("ليلة").contains(&Item::Cue(Role::Eve)));
+        assert!(roles("على").contains(&Item::Cue(Role::NightTo)));
+        let e = parse_with("time/cues.tsv", "form\trole\tvalue\nفي\tin\t-\nليلة\teve\tfriday\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("data/time/cues.tsv", 3), "{e}");
+        let e = parse_with("time/cues.tsv", "form\trole\tvalue\nإلى\tnight_to\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+    }
+
+    #[test]
+    fn dual_modifiers_are_their_own_kind_and_a_bad_one_names_its_line() {
+        let lex = embedded();
+        let items: Vec<Item> = lex.words[search_key("الماضيين").as_str()].iter().map(|e| e.item).collect();
+        assert_eq!(items, vec![Item::DualMod(Mod::Past)], "not a modifier of weekdays or months");
+        let e = parse_with("time/relative.tsv", "form\ttype\tvalue\nأمس\tday\t-1\nالماضيين\tdual_mod\tbefore\n")
+            .unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("data/time/relative.tsv", 3), "{e}");
     }
 
     #[test]

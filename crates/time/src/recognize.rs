@@ -63,6 +63,8 @@ pub(crate) struct Clock {
     pub meridiem: Option<Meridiem>,
     /// Minutes east of UTC of a stated time zone.
     pub tz: Option<i16>,
+    /// The day part after it was an eve word (الساعة العاشرة ليلة السبت).
+    pub eve: bool,
 }
 
 /// A duration.
@@ -102,6 +104,10 @@ pub(crate) struct Frame {
     pub part: Option<u16>,
     pub clock: Option<Clock>,
     pub daypart: Option<u16>,
+    /// The day part or clock falls on the evening before the named weekday (ليلة السبت = Friday night).
+    pub eve: bool,
+    /// The night from the named day to the next (ليلة السبت إلى الأحد): both days.
+    pub night: bool,
     /// The text says this is today (اليوم الخميس 23 نوفمبر).
     pub today_said: bool,
     pub approx: bool,
@@ -474,6 +480,14 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// A dual modifier (الماضيين) after a dual unit.
+    fn dual_modifier(&self, i: usize) -> Option<(Hit, Mod)> {
+        self.hits(i).iter().find_map(|h| match h.item {
+            Item::DualMod(m) if !h.conj && !h.prep => Some((*h, m)),
+            _ => None,
+        })
+    }
+
     fn daypart(&self, i: usize) -> Option<(Hit, u16)> {
         self.hits(i).iter().find_map(|h| match h.item {
             Item::DayPart(d) => Some((*h, d)),
@@ -797,7 +811,7 @@ fn is_trigger(item: &Item) -> bool {
         | Item::DayPart(_)
         | Item::Holiday(_) => true,
         Item::Cue(r) => matches!(r, Role::Set(_) | Role::Hour(_) | Role::Era(_)),
-        Item::Mod(_) | Item::This => false,
+        Item::Mod(_) | Item::DualMod(_) | Item::This => false,
     }
 }
 
@@ -808,6 +822,23 @@ fn day_capable(f: &Frame) -> bool {
         || f.holiday.is_some()
         || matches!(f.rel, Some((Unit::Day, _)))
         || matches!(f.nth, Some(Nth::Weekday(..) | Nth::Day(_)))
+}
+
+/// True when a frame names a weekday and nothing more precise (السبت، الخميس الماضي).
+fn bare_weekday(f: &Frame) -> bool {
+    f.weekday.is_some()
+        && f.day.is_none()
+        && f.rel.is_none()
+        && f.month.is_none()
+        && f.year.is_none()
+        && f.nth.is_none()
+        && f.holiday.is_none()
+}
+
+/// A count, or a definite compound number (الخمسة عشر يوما الأخيرة) that the
+/// number reader takes for an ordinal: with a unit and a modifier it counts.
+fn count_or_compound(n: &Num) -> bool {
+    !n.ordinal || n.value >= 11.0
 }
 
 /// Keeps the longer of two candidates (the first on a tie).
@@ -939,7 +970,10 @@ impl<'a> Parser<'a> {
             let j = k + len;
             let cand: R<Spec> = match role {
                 Role::For => {
-                    self.duration(j, true).map(|(e, (d, a))| (e, Spec::Duration(d, a.then_some("approximate"))))
+                    let dur =
+                        self.duration(j, true).map(|(e, (d, a))| (e, Spec::Duration(d, a.then_some("approximate"))));
+                    // على مدار اليومين الماضيين: the period itself.
+                    longer(dur, self.window(j).map(|(e, f)| (e, Spec::Frame(f))))
                 }
                 Role::Since | Role::Ago | Role::After | Role::From => {
                     if role == Role::From
@@ -1185,18 +1219,8 @@ impl<'a> Parser<'a> {
     /// A date, a time, or both.
     fn frame(&self, k: usize) -> R<Frame> {
         let mut best: R<Frame> = None;
-        if let Some((j, mut f)) = self.date(k) {
-            let mut e = j;
-            if day_capable(&f) {
-                if let Some((j2, c)) = self.time_after(j) {
-                    f.clock = Some(c);
-                    e = j2;
-                } else if let Some((h, dp)) = self.daypart(j).filter(|(h, _)| !h.prep) {
-                    f.daypart = Some(dp);
-                    e = j + h.len as usize;
-                }
-            }
-            best = longer(best, Some((e, f)));
+        if let Some((j, f)) = self.date(k) {
+            best = longer(best, Some(self.with_time_after(j, f)));
         }
         if let Some((j, c)) = self.clock(k) {
             let mut f = Frame { clock: Some(c), ..Frame::default() };
@@ -1206,12 +1230,13 @@ impl<'a> Parser<'a> {
                 j2 += 1;
             }
             if let Some((j3, d)) = self.date(j2).filter(|(_, d)| day_capable(d)) {
-                f = Frame { clock: Some(c), ..d };
+                // الساعة العاشرة ليلة السبت: ten on Friday night.
+                f = Frame { clock: Some(c), eve: c.eve && bare_weekday(&d), ..d };
                 e = j3;
             }
             best = longer(best, Some((e, f)));
         }
-        best = longer(best, self.daypart_frame(k));
+        best = longer(best, self.daypart_frame(k).map(|(j, f)| self.with_clock_after_daypart(j, f)));
         if self.find(k, |h| h.item == Item::Tonight).is_some() {
             best = longer(best, Some((k + 1, Frame { tonight: true, ..Frame::default() })));
         }
@@ -1221,16 +1246,62 @@ impl<'a> Parser<'a> {
         best
     }
 
-    /// A clock time after a date: [،] [في|عند] time.
-    fn time_after(&self, j: usize) -> R<Clock> {
+    /// A day with the clock time or day part that follows it: one expression
+    /// (الخميس 5 يوليو، الساعة العاشرة صباحا; 14-09-1432 هـ، 09:40 صباحاً).
+    fn with_time_after(&self, j: usize, mut f: Frame) -> (usize, Frame) {
+        if !day_capable(&f) {
+            return (j, f);
+        }
+        if let Some((e, c, hedged)) = self.time_after(j) {
+            f.clock = Some(c);
+            f.approx |= hedged;
+            return (e, f);
+        }
+        if let Some((h, dp)) = self.daypart(j).filter(|(h, _)| !h.prep) {
+            f.daypart = Some(dp);
+            return (j + h.len as usize, f);
+        }
+        (j, f)
+    }
+
+    /// A day part of a day, then a clock time (فجر اليوم السبت الساعة الرابعة): the
+    /// clock on that day, read in the day part when it states no am/pm of its own
+    /// and the day part's reading falls within the day part.
+    fn with_clock_after_daypart(&self, j: usize, mut f: Frame) -> (usize, Frame) {
+        let (Some(dp), None) = (f.daypart, f.clock) else { return (j, f) };
+        let Some((e, mut c, hedged)) = self.time_after(j) else { return (j, f) };
+        let p = self.lex.dayparts[dp as usize];
+        if c.meridiem.is_none() && (p.from..p.to).contains(&p.meridiem.hour24(c.h)) {
+            c.meridiem = Some(p.meridiem);
+        }
+        f.clock = Some(c);
+        f.approx |= hedged;
+        (e, f)
+    }
+
+    /// A clock time after a date: [،|-] [في|عند] [حوالي] time, and whether it is hedged.
+    fn time_after(&self, j: usize) -> Option<(usize, Clock, bool)> {
         let mut j = j;
-        if self.punct(j, &["،", ","]) {
+        if self.punct(j, &["،", ",", "-", "–"]) {
             j += 1;
         }
         if let Some(h) = self.find(j, |h| h.item == Item::Cue(Role::In) && !h.def) {
             j += h.len as usize;
         }
-        self.clock(j)
+        let hedge = self.cue(j, Role::Hedge);
+        if let Some(h) = hedge {
+            j += h.len as usize;
+        }
+        let (e, c) = self.clock(j)?;
+        Some((e, c, hedge.is_some()))
+    }
+
+    /// After the weekday of "ليلة السبت": "إلى الأحد" (or "- الأحد"), the next
+    /// weekday, which makes it the night from Saturday to Sunday; the end.
+    fn to_next_weekday(&self, e: usize, wd: u8) -> Option<usize> {
+        let j = if self.punct(e, &["-", "–", "/"]) { e + 1 } else { e + self.cue(e, Role::NightTo)?.len as usize };
+        let (h, next) = self.weekday(j).filter(|(h, _)| h.def)?;
+        (next == wd % 7 + 1).then_some(j + h.len as usize)
     }
 
     /// A day part before a day (مساء الخميس), after هذا/هذه, or with a modifier.
@@ -1265,6 +1336,15 @@ impl<'a> Parser<'a> {
         }
         let (e, mut f) = self.date(j2).filter(|(_, f)| day_capable(f) && f.clock.is_none())?;
         f.daypart = Some(dp);
+        if !h.def && self.cue(k, Role::Eve).is_some() && bare_weekday(&f) {
+            // ليلة السبت إلى الأحد is the night from Saturday to Sunday; ليلة السبت alone is Friday night.
+            if let Some(e2) = f.weekday.and_then(|wd| self.to_next_weekday(e, wd)) {
+                f.daypart = None;
+                f.night = true;
+                return Some((e2, f));
+            }
+            f.eve = true;
+        }
         Some((e, f))
     }
 
@@ -1400,11 +1480,19 @@ impl<'a> Parser<'a> {
             if self.key_is(j, &[&self.lex.article.def]) {
                 j += 1;
             }
-            if let Some(n) = self.num(j, 4).filter(|n| !n.ordinal) {
+            if let Some(n) = self.num(j, 4).filter(count_or_compound) {
                 if let Some((mh, md)) = self.modifier(n.end) {
                     let md = if md == Mod::Current { Mod::Past } else { md };
                     best = longer(best, mk(n.end + mh.len as usize, u, n.value, md));
                 }
+            }
+        }
+        // اليومين الماضيين، الأسبوعين المقبلين
+        if let Some((h, u, Count::Two)) = self.unit(k).filter(|(h, _, _)| h.def) {
+            let j = k + h.len as usize;
+            if let Some((mh, md)) = self.dual_modifier(j) {
+                let md = if md == Mod::Current { Mod::Past } else { md };
+                best = longer(best, mk(j + mh.len as usize, u, 2.0, md));
             }
         }
         // آخر ثلاثة أيام
@@ -1417,7 +1505,7 @@ impl<'a> Parser<'a> {
         }
         // الـ24 ساعة الماضية، 48 ساعة الماضية
         let j = if self.key_is(k, &[&self.lex.article.def]) { k + 1 } else { k };
-        if let Some(n) = self.num(j, 4).filter(|n| !n.ordinal) {
+        if let Some(n) = self.num(j, 4).filter(count_or_compound) {
             if let Some((uh, u, _)) = self.unit(n.end).filter(|(h, _, _)| !h.prep && !h.def) {
                 if let Some((mh, md)) = self.modifier(n.end + uh.len as usize).filter(|(_, m)| *m != Mod::Current) {
                     best = longer(best, mk(n.end + uh.len as usize + mh.len as usize, u, n.value, md));
@@ -1647,7 +1735,8 @@ impl<'a> Parser<'a> {
         Some(self.with_year_after(j + 1, f))
     }
 
-    /// 10/10/2023, 2023-10-10, 10.10.2023, 2/2013 (month/year), 21/09 (after a weekday).
+    /// 10/10/2023, 2023-10-10, 10.10.2023, 2/2013 (month/year), 21/09 (after a weekday);
+    /// with an era after the year, 14-09-1432 هـ (Hijri).
     fn numeric_date(&self, k: usize, ctx: bool) -> R<Frame> {
         if !self.on(k) || self.toks[k].kind != TokenKind::Number {
             return None;
@@ -1685,11 +1774,14 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // An era after a date with a year: 14-09-1432 هـ is a Hijri date, 10/10/2023م a Gregorian one.
+        let era = self.era(e).filter(|_| parts.iter().any(|&(_, n)| n == 4));
+        let cal = era.map_or(Cal::Gregorian, |(_, c)| c);
         let mut f = Frame::default();
         match parts[..] {
             [(y, 4), (m, nm), (d, nd)] if nm <= 2 && nd <= 2 => {
-                f.year = Some(YearSpec::Abs(y, Some(Cal::Gregorian)));
-                f.month = Some(MonthSpec::Named(Cal::Gregorian, m));
+                f.year = Some(YearSpec::Abs(y, Some(cal)));
+                f.month = Some(MonthSpec::Named(cal, m));
                 f.day = Some(d);
             }
             [(d, nd), (m, nm), (y, 4)] if nm <= 2 && nd <= 2 => {
@@ -1699,13 +1791,13 @@ impl<'a> Parser<'a> {
                 } else {
                     (d, m)
                 };
-                f.year = Some(YearSpec::Abs(y, Some(Cal::Gregorian)));
-                f.month = Some(MonthSpec::Named(Cal::Gregorian, m));
+                f.year = Some(YearSpec::Abs(y, Some(cal)));
+                f.month = Some(MonthSpec::Named(cal, m));
                 f.day = Some(d);
             }
             [(m, nm), (y, 4)] if nm <= 2 && (1..=12).contains(&m) => {
-                f.year = Some(YearSpec::Abs(y, Some(Cal::Gregorian)));
-                f.month = Some(MonthSpec::Named(Cal::Gregorian, m));
+                f.year = Some(YearSpec::Abs(y, Some(cal)));
+                f.month = Some(MonthSpec::Named(cal, m));
             }
             [(d, nd), (m, nm)] if ctx && nd <= 2 && nm <= 2 && (1..=31).contains(&d) && (1..=12).contains(&m) => {
                 f.month = Some(MonthSpec::Named(Cal::Gregorian, m));
@@ -1713,6 +1805,10 @@ impl<'a> Parser<'a> {
             }
             _ => return None,
         }
+        let e = match era {
+            Some((e2, _)) if f.year.is_some() => e2,
+            _ => e,
+        };
         Some((e, f))
     }
 
@@ -2073,8 +2169,10 @@ impl<'a> Parser<'a> {
         if self.this(j2) {
             j2 += 1;
         }
+        let mut eve = false;
         if let Some((dh, dp)) = self.daypart(j2).filter(|(dh, _)| !dh.conj) {
             meridiem = Some(self.lex.dayparts[dp as usize].meridiem);
+            eve = !dh.def && self.cue(j2, Role::Eve).is_some();
             j = j2 + dh.len as usize;
         }
         let mut tz = None;
@@ -2093,7 +2191,7 @@ impl<'a> Parser<'a> {
         if !word && !colon && h == 0 {
             return None;
         }
-        Some((j, Clock { h, m, s, fine, meridiem, tz }))
+        Some((j, Clock { h, m, s, fine, meridiem, tz, eve }))
     }
 
     /// Minutes as a number (and optional دقيقة) at `j`.

@@ -15,6 +15,12 @@
 //!   21 to the end) are day-grain intervals;
 //! * الأسبوع الأخير (and الشهر/العام الأخير) is the rolling period up to the
 //!   anchor day (the seven days before it); الأسبوع الماضي is the calendar week;
+//! * the past n days (اليومين الماضيين، الأيام الثلاثة الماضية، آخر ثلاثة أيام)
+//!   run up to and including the anchor day, `[anchor - n, anchor + 1)`, as news
+//!   counts them (an event of the publication day is in "the past two days");
+//! * ليلة before a bare weekday is the evening before that day (ليلة السبت =
+//!   Friday 18:00-24:00); the night from one weekday to the next (ليلة السبت إلى
+//!   الأحد) is both days, `[Saturday, Monday)`, as it may run past midnight;
 //! * a clock time with a day part and no date is on the anchor day; without a
 //!   day part it is the nearest occurrence in the resolution direction; a time
 //!   given in another zone is converted to the anchor's offset (minute grain);
@@ -29,7 +35,7 @@ use crate::calendar::{
 };
 use isnad_schema::{TimeAnchor, TimePrecision};
 
-use crate::lexicon::{Cal, HolidayCal, Meridiem, Mod, TimeLexicon, Unit};
+use crate::lexicon::{Cal, HolidayCal, Mod, TimeLexicon, Unit};
 use crate::recognize::{Clock, Dur, Frame, MonthSpec, Nth, Spec, YearSpec};
 
 /// Note on every value converted from the Hijri calendar.
@@ -434,9 +440,20 @@ impl<'a> Resolver<'a> {
                 }
             };
         }
-        let base = self.date_part(f)?;
+        let mut base = self.date_part(f)?;
+        if f.eve {
+            // ليلة السبت: the evening before Saturday.
+            base = base.map(|b| Val { from: b.from - DAY, to: b.to - DAY, ..b });
+        }
         if let Some(c) = f.clock {
             return self.with_clock(base, c);
+        }
+        if f.night {
+            // ليلة السبت إلى الأحد: Saturday and Sunday, as the night may run past midnight.
+            return match base {
+                Some(b) if b.to - b.from == DAY => Ok(Val::days(b.from / DAY, b.from / DAY + 2, Grain::Day, false)),
+                _ => base.ok_or(Fail::NoAnchor),
+            };
         }
         if let Some(dp) = f.daypart {
             let day = match base {
@@ -917,13 +934,7 @@ impl<'a> Resolver<'a> {
             1 => Grain::Minute,
             _ => Grain::Second,
         };
-        let mut h = c.h as i64;
-        match c.meridiem {
-            Some(Meridiem::Am) if h == 12 => h = 0,
-            Some(Meridiem::Pm) if h < 12 => h += 12,
-            Some(Meridiem::Noon) if (1..=5).contains(&h) => h += 12,
-            _ => {}
-        }
+        let h = c.meridiem.map_or(c.h, |m| m.hour24(c.h)) as i64;
         let ambiguous = c.meridiem.is_none() && (1..=12).contains(&c.h);
         let secs = h * 3600 + c.m as i64 * 60 + c.s as i64;
         let mut t = match base {
@@ -1049,10 +1060,9 @@ impl<'a> Resolver<'a> {
         }
         let (y, mo, _) = civil_from_days(today);
         let v = match (m, u) {
-            (Mod::Last, Unit::Day | Unit::Week) => {
-                let len = if u == Unit::Day { n } else { 7 * n };
-                Val::days(today - len, today, Grain::Day, false)
-            }
+            // The past n days run up to and including the anchor day.
+            (Mod::Past | Mod::Last | Mod::Current, Unit::Day) => Val::days(today - n, today + 1, Grain::Day, false),
+            (Mod::Last, Unit::Week) => Val::days(today - 7 * n, today, Grain::Day, false),
             (Mod::Last, _) => {
                 let months = match u {
                     Unit::Month => n,
@@ -1061,13 +1071,7 @@ impl<'a> Resolver<'a> {
                 };
                 Val::days(add_months_to_day(today, -months), today, Grain::Day, false)
             }
-            (_, Unit::Day) => {
-                if m == Mod::Next {
-                    Val::days(today + 1, today + 1 + n, Grain::Day, n == 1)
-                } else {
-                    Val::days(today - n, today, Grain::Day, n == 1)
-                }
-            }
+            (_, Unit::Day) => Val::days(today + 1, today + 1 + n, Grain::Day, n == 1),
             (_, Unit::Week) => {
                 let ws = week_start(today);
                 if m == Mod::Next {

@@ -153,7 +153,7 @@ fn relative_expressions() {
         ("منذ ثلاثة أيام", ("2023-11-20", "2023-11-21", "day")),
         ("قبل يومين", ("2023-11-21", "2023-11-22", "day")),
         ("خلال الأسبوع الماضي", ("2023-11-13", "2023-11-20", "week")),
-        ("الأيام الثلاثة الماضية", ("2023-11-20", "2023-11-23", "day")),
+        ("الأيام الثلاثة الماضية", ("2023-11-20", "2023-11-24", "day")),
         ("صباح اليوم", ("2023-11-23T06:00:00", "2023-11-23T12:00:00", "hour")),
         ("مساء أمس الأربعاء", ("2023-11-22T18:00:00", "2023-11-23T00:00:00", "hour")),
     ];
@@ -170,6 +170,100 @@ fn relative_expressions() {
     assert!(all("في نفس اليوم", Some(PUB), false).is_empty());
     // العام as an adjective.
     assert!(all("قال المدعي العام السابق", Some(PUB), false).is_empty());
+}
+
+#[test]
+fn the_night_of_a_weekday_is_the_evening_before_it() {
+    // PUB is a Thursday: ليلة الخميس is Wednesday night, ليلة الجمعة last Thursday's.
+    let e = one("ليلة الخميس");
+    assert_eq!(value(&e), ("2023-11-22T18:00:00", "2023-11-23T00:00:00", "hour"));
+    assert_eq!(e.kind, TimeKind::Interval);
+    assert_eq!(value(&one("ليلة الجمعة")), ("2023-11-16T18:00:00", "2023-11-17T00:00:00", "hour"));
+    assert_eq!(value(&one("ليلة الأحد الماضي")), ("2023-11-18T18:00:00", "2023-11-19T00:00:00", "hour"));
+    assert_eq!(value(&one("في ليلة السبت")), ("2023-11-17T18:00:00", "2023-11-18T00:00:00", "hour"));
+    // With a clock time: ten on Wednesday night.
+    assert_eq!(value(&one("الساعة العاشرة ليلة الخميس")), ("2023-11-22T22:00:00", "2023-11-22T23:00:00", "hour"));
+    // The night from one weekday to the next is both days (it may run past midnight).
+    for text in ["ليلة الأربعاء إلى الخميس", "ليلة الأربعاء - الخميس", "ليلة الأربعاء على الخميس"]
+    {
+        let e = one(text);
+        assert_eq!((value(&e), e.kind), (("2023-11-22", "2023-11-24", "day"), TimeKind::Interval), "{text}");
+    }
+    // Two weekdays that are not consecutive are not one night.
+    let out = all("ليلة الأربعاء إلى الجمعة", Some(PUB), false);
+    assert_eq!((out[0].text.as_str(), value(&out[0]).0), ("ليلة الأربعاء", "2023-11-21T18:00:00"), "{out:#?}");
+    // Last night stays the evening before publication; evening stays on its day.
+    assert_eq!(value(&one("ليلة أمس")), ("2023-11-22T18:00:00", "2023-11-23T00:00:00", "hour"));
+    assert_eq!(value(&one("الليلة الماضية")), ("2023-11-22T18:00:00", "2023-11-23T00:00:00", "hour"));
+    assert_eq!(value(&one("مساء الخميس")), ("2023-11-23T18:00:00", "2023-11-24T00:00:00", "hour"));
+}
+
+#[test]
+fn the_past_n_days_run_up_to_and_including_the_publication_day() {
+    for (text, from) in [
+        ("على مدار اليومين الماضيين", "2023-11-21"),
+        ("خلال اليومين الماضيين", "2023-11-21"),
+        ("في الأيومين الماضيين", "2023-11-21"),
+        ("خلال الأيام الثلاثة الماضية", "2023-11-20"),
+        ("خلال الثلاثة أيام الماضية", "2023-11-20"),
+        ("الأيام الأربعة الماضية", "2023-11-19"),
+        ("آخر ثلاثة أيام", "2023-11-20"),
+        ("اليومين الأخيرين", "2023-11-21"),
+    ] {
+        let e = one(text);
+        assert_eq!((value(&e), e.kind), ((from, "2023-11-24", "day"), TimeKind::Interval), "{text}");
+        assert_eq!((e.anchor, e.precision), (TimeAnchor::Publication, Some(TimePrecision::Week)), "{text}");
+    }
+    // A definite compound number counts the days (sixteen days: precision 3).
+    for text in ["خلال الخمسة عشر يوما الأخيرة", "الأيام الخمسة عشر الماضية"]
+    {
+        let e = one(text);
+        assert_eq!(
+            (value(&e), e.precision),
+            (("2023-11-08", "2023-11-24", "day"), Some(TimePrecision::Month)),
+            "{text}"
+        );
+    }
+    // A dual modifier belongs to a dual unit, not to the last of two weekdays.
+    let out = all("يومي الجمعة والسبت الماضيين", Some(PUB), false);
+    assert!(out.iter().all(|e| !e.text.contains("الماضيين")), "{out:#?}");
+    // A bare dual is still a duration, and the calendar week stays the calendar week.
+    assert_eq!(one("على مدار يومين").duration.as_deref(), Some("P2D"));
+    assert_eq!(value(&one("خلال الأسبوع الماضي")), ("2023-11-13", "2023-11-20", "week"));
+}
+
+#[test]
+fn numeric_dates_marked_hijri_are_converted_with_umm_al_qura() {
+    // 14 Ramadan 1432 = 14 August 2011.
+    for text in ["14-09-1432 هـ", "14/9/1432هـ", "1432/9/14هـ", "بتاريخ 14-09-1432 هـ", "14 رمضان 1432 هـ"]
+    {
+        let e = one(text);
+        assert_eq!(value(&e), ("2011-08-14", "2011-08-15", "day"), "{text}");
+        assert!(e.note.as_deref().unwrap_or("").contains("Umm al-Qura"), "{text}: {e:?}");
+    }
+    // Ramadan 1432 had 29 days: Eid al-Fitr fell on 30 August 2011.
+    assert_eq!(value(&one("09/1432هـ")), ("2011-08-01", "2011-08-30", "month"));
+    // A Gregorian era marker is part of the date; no marker stays Gregorian.
+    assert_eq!(value(&one("10/10/2023م")), ("2023-10-10", "2023-10-11", "day"));
+    assert_eq!(value(&one("14-09-2011")), ("2011-09-14", "2011-09-15", "day"));
+    // A Hijri year outside the table is reported, never read as Gregorian.
+    let e = one("14-09-1700 هـ");
+    assert_eq!(e.from, None);
+    assert!(e.conflict.as_deref().unwrap_or("").contains("Umm al-Qura"), "{e:?}");
+}
+
+#[test]
+fn a_clock_time_right_after_a_date_joins_it() {
+    let e = one("14-09-1432 هـ، 09:40 صباحاً");
+    assert_eq!((value(&e), e.kind), (("2011-08-14T09:40:00", "2011-08-14T09:41:00", "minute"), TimeKind::Datetime));
+    assert_eq!(value(&one("الخميس 23 نوفمبر، الساعة العاشرة صباحا")).0, "2023-11-23T10:00:00");
+    assert_eq!(value(&one("الاثنين 20 نوفمبر 2023 - 22:15")).0, "2023-11-20T22:15:00");
+    let e = one("الثلاثاء الماضي حوالي الساعة العاشرة ليلا");
+    assert_eq!(value(&e).0, "2023-11-21T22:00:00");
+    assert!(e.note.as_deref().unwrap_or("").contains("approximate"), "{e:?}");
+    // A day part of a day, then the clock: the day part says am or pm.
+    assert_eq!(value(&one("فجر اليوم الخميس الساعة الرابعة")).0, "2023-11-23T04:00:00");
+    assert_eq!(value(&one("مساء أمس الساعة العاشرة")).0, "2023-11-22T22:00:00");
 }
 
 #[test]
