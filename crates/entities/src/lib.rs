@@ -3,10 +3,15 @@
 //! [`Actors`] loads `data/actors.tsv` (one line per actor: ids, names, ACLED
 //! and PLOVER codes, Arabic aliases). [`Actors::find`] matches aliases over a
 //! token sequence by longest match on clitic-stripped stems, so `والحوثيين`
-//! and `مليشيا الحوثي` both reach the Houthis. An alias flagged ambiguous
-//! (`القاعدة` is also "the base") is kept only with support: the same actor
-//! named unambiguously elsewhere in the document, or the alias coordinated
-//! with another actor (`الحوثي والقاعدة`).
+//! and `مليشيا الحوثي` both reach the Houthis; a word the segmenter keeps
+//! whole (`وعيدروس`) is read without its proclitics when the rest starts an
+//! alias. An alias flagged ambiguous (`القاعدة` is also "the base") is kept
+//! only with support: the same actor named unambiguously elsewhere in the
+//! document, the alias coordinated with another actor (`الحوثي والقاعدة`), or
+//! a document about the actor's country (`المقاومة الشعبية` in a report on
+//! Yemen). [`Actors::find_in`] adds the aliases whose actor depends on that
+//! country (`data/entities/country_aliases.tsv`: `الجيش الوطني` is Yemen's
+//! army in Yemen, Haftar's forces in Libya).
 //!
 //! ```
 //! use isnad_entities::{Actors, Word};
@@ -24,5 +29,6 @@
 //! ```
 
 mod actors;
+mod country;
 
 pub use actors::{Actor, ActorMatch, Actors, Word};

@@ -1,19 +1,23 @@
 //! Named entities: the tagger's spans and the actor lexicon's aliases merged into mentions, places
 //! resolved, one id per actor or place, and the mentions that events use without being names
-//! (generic actors such as gunmen or civilians, and definite anaphors such as التنظيم).
+//! (generic actors such as gunmen or civilians, and definite anaphors such as التنظيم). Aliases
+//! are linked twice when a document is about one country: the second pass adds what that country
+//! makes clear (المقاومة الشعبية, الجيش الوطني in a report on Yemen).
 
 use std::collections::HashMap;
 
 use isnad_entities::{ActorMatch, Actors};
 use isnad_records::GenericMention;
-use isnad_schema::{EntityRecord, EntityType, PlaceRef};
-use isnad_tagger::TokenInfo;
+use isnad_schema::{EntityRecord, EntityType, PlaceLevel, PlaceRef};
+use isnad_tagger::{Label, TokenInfo};
 use isnad_text::{data_lines, match_key, CharOffsets, Data, LoadError, Token};
 
 use crate::{ner, places, Pipeline};
 
 /// How far back (code points) a definite anaphor looks for the organisation it stands for.
 const ANAPHOR_REACH: u32 = 2000;
+/// The most tokens a dateline spans before its parenthesis.
+const DATELINE_TOKENS: usize = 10;
 
 /// One entity mention before it becomes a record: tokens `start..end` of one sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +71,17 @@ pub struct Entities {
     pub generic: Vec<GenericMention>,
 }
 
+/// Actor links, mentions and places of one document, as one pass leaves them.
+struct Linked {
+    /// Each sentence's actor aliases, ambiguous ones kept only with support.
+    matches: Vec<Vec<ActorMatch>>,
+    mentions: Vec<Mention>,
+    /// The place of each mention.
+    resolved: Vec<Option<PlaceRef>>,
+    /// The country (alpha-2) most of the places are in.
+    focus: Option<String>,
+}
+
 impl Pipeline {
     /// Named entities: the tagger over each sentence, then actor links, places and ids.
     pub(crate) fn entities(&self, text: &str, layer: &isnad_text::TextLayer, chars: &CharOffsets) -> Entities {
@@ -76,12 +91,8 @@ impl Pipeline {
         let mut infos: Vec<Vec<TokenInfo>> =
             sentences.iter().map(|toks| ner::sentence_infos(text, toks, &mut seg, &self.names)).collect();
         let labels = self.tagger.predict(&mut infos, usize::MAX);
-        let matches = self.actor_matches(&infos);
-        let mut mentions = self.mentions(&labels, &matches);
+        let Linked { matches, mut mentions, resolved, focus } = self.link(text, &sentences, &infos, &labels);
         let mut generic = generic_mentions(&self.actors, &sentences, &matches);
-        places::cue_mentions(&self.gazetteer, text, &sentences, &mut mentions);
-        let (resolved, focus) =
-            places::resolve(&self.gazetteer, text, &sentences, &infos, &mentions, Some(&self.actors));
         // In a document about one country, a transnational actor is its branch there.
         if let Some(iso2) = focus.as_deref() {
             for m in mentions.iter_mut() {
@@ -93,17 +104,82 @@ impl Pipeline {
         Entities { records, infos, generic }
     }
 
-    /// The actor aliases of each sentence, ambiguous ones kept only with support.
-    fn actor_matches(&self, infos: &[Vec<TokenInfo>]) -> Vec<Vec<ActorMatch>> {
+    /// Actor links, mentions and places; in a document about one country, linked
+    /// again with what that country supports (its ambiguous and country-dependent
+    /// aliases: المقاومة الشعبية and الجيش الوطني in a report on Yemen).
+    fn link(&self, text: &str, sentences: &[&[Token]], infos: &[Vec<TokenInfo>], labels: &[Vec<Label>]) -> Linked {
+        let first = self.link_with(text, sentences, infos, labels, self.actor_matches(infos, None));
+        let dateline = dateline_mentions(text, sentences, &first.mentions);
+        let Some(country) = self.document_country(&first.mentions[dateline..], &first.resolved[dateline..]) else {
+            return first;
+        };
+        let matches = self.actor_matches(infos, Some(&country));
+        if matches == first.matches {
+            return first;
+        }
+        self.link_with(text, sentences, infos, labels, matches)
+    }
+
+    /// Mentions from the tagger's spans and `matches`, and their places.
+    fn link_with(
+        &self,
+        text: &str,
+        sentences: &[&[Token]],
+        infos: &[Vec<TokenInfo>],
+        labels: &[Vec<Label>],
+        matches: Vec<Vec<ActorMatch>>,
+    ) -> Linked {
+        let mut mentions = self.mentions(labels, &matches);
+        places::cue_mentions(&self.gazetteer, text, sentences, &mut mentions);
+        let (resolved, focus) = places::resolve(&self.gazetteer, text, sentences, infos, &mentions, Some(&self.actors));
+        Linked { matches, mentions, resolved, focus }
+    }
+
+    /// The country a document is about (ISO 3166-1 alpha-3): the one most of
+    /// its mentions are in, counting resolved places (twice a governorate,
+    /// district or city) and the other mentions' linked actors (outlets apart);
+    /// on a tie, the one named first. A country only villages and small towns
+    /// are in does not count (those names recur across countries: البليدة is
+    /// also a Yemeni village).
+    fn document_country(&self, mentions: &[Mention], resolved: &[Option<PlaceRef>]) -> Option<String> {
+        // (country, weight, whether the country is named or a major place in it)
+        let mut counts: Vec<(&str, usize, bool)> = Vec::new();
+        for (m, place) in mentions.iter().zip(resolved) {
+            let actor = m.actor.map(|a| &self.actors.all()[a].record);
+            let (country, weight, sure) = match (place, actor) {
+                (Some(p), _) => {
+                    let major = matches!(p.level, PlaceLevel::Admin1 | PlaceLevel::Admin2 | PlaceLevel::City);
+                    (self.actors.iso3(&p.country), 1 + major as usize, major || p.level == PlaceLevel::Country)
+                }
+                (None, Some(r)) if r.kind != "media" => (r.country.as_deref(), 1, true),
+                _ => continue,
+            };
+            let Some(country) = country else { continue };
+            match counts.iter_mut().find(|(c, _, _)| *c == country) {
+                Some(e) => {
+                    e.1 += weight;
+                    e.2 |= sure;
+                }
+                None => counts.push((country, weight, sure)),
+            }
+        }
+        counts.retain(|(_, _, sure)| *sure);
+        let top = counts.iter().map(|(_, n, _)| *n).max()?;
+        counts.iter().find(|(_, n, _)| *n == top).map(|(c, _, _)| c.to_string())
+    }
+
+    /// The actor aliases of each sentence (with the aliases of `country`, the
+    /// document's, alpha-3), ambiguous ones kept only with support.
+    fn actor_matches(&self, infos: &[Vec<TokenInfo>], country: Option<&str>) -> Vec<Vec<ActorMatch>> {
         let mut matches: Vec<Vec<ActorMatch>> = infos
             .iter()
             .map(|s| {
                 let words: Vec<isnad_text::Word> =
                     s.iter().map(|t| isnad_text::Word { key: &t.key, stem: &t.stem }).collect();
-                self.actors.find(&words)
+                self.actors.find_in(&words, country)
             })
             .collect();
-        self.actors.supported(&mut matches, |s, i| infos[s][i].prefix.starts_with('c'));
+        self.actors.supported(&mut matches, |s, i| infos[s][i].prefix.starts_with('c'), country);
         matches
     }
 
@@ -121,19 +197,12 @@ impl Pipeline {
                 if actor.is_generic() {
                     continue;
                 }
-                match found.iter_mut().find(|f| f.start < m.end && m.start < f.end) {
-                    Some(f) => {
-                        f.actor = f.actor.or(Some(m.actor));
-                    }
-                    None => {
-                        let ty = match actor.record.kind.as_str() {
-                            "person" => EntityType::Per,
-                            "state" => EntityType::Loc,
-                            _ => EntityType::Org,
-                        };
-                        found.push(Mention { sentence: s, start: m.start, end: m.end, ty, actor: Some(m.actor) });
-                    }
-                }
+                let ty = match actor.record.kind.as_str() {
+                    "person" => EntityType::Per,
+                    "state" => EntityType::Loc,
+                    _ => EntityType::Org,
+                };
+                link_match(&mut found, Mention { sentence: s, start: m.start, end: m.end, ty, actor: Some(m.actor) });
             }
             found.sort_by_key(|f| f.start);
             mentions.extend(found);
@@ -182,6 +251,53 @@ impl Pipeline {
             })
             .collect()
     }
+}
+
+/// How many mentions (from the first) make up a dateline: the places that open a
+/// text before a parenthesis (`دبي، الإمارات العربية المتحدة (CNN)`, `القاهرة (رويترز)`),
+/// where the report was filed rather than what it is about.
+fn dateline_mentions(text: &str, sentences: &[&[Token]], mentions: &[Mention]) -> usize {
+    let Some(toks) = sentences.first() else { return 0 };
+    let Some(open) = toks.iter().take(DATELINE_TOKENS).position(|t| t.text(text) == "(") else { return 0 };
+    let leading: Vec<&Mention> = mentions.iter().take_while(|m| m.sentence == 0 && m.end <= open).collect();
+    let covered = |i: usize| leading.iter().any(|m| m.ty == EntityType::Loc && m.start <= i && i < m.end);
+    let place_only = (0..open).all(|i| toks[i].kind != isnad_text::TokenKind::Word || covered(i));
+    if open > 0 && place_only {
+        leading.len()
+    } else {
+        0
+    }
+}
+
+/// Links the tagger's spans of a sentence to an actor alias (`alias`, a mention of
+/// its actor): the spans it overlaps merge with it into one mention of the actor,
+/// typed as the tagger typed a span that holds the whole alias, else as the actor
+/// (`تحالف دعم الشرعية في اليمن` is the coalition, not a place). A span already
+/// linked to another actor keeps its part before the alias (`الجيش اليمني والمقاومة`
+/// read as one span: two actors).
+fn link_match(found: &mut Vec<Mention>, alias: Mention) {
+    let over: Vec<usize> =
+        (0..found.len()).filter(|&i| found[i].start < alias.end && alias.start < found[i].end).collect();
+    if let Some(&i) = over.iter().find(|&&i| found[i].actor.is_some_and(|a| Some(a) != alias.actor)) {
+        let f = found[i];
+        if f.start < alias.start {
+            found[i].end = alias.start;
+            found.push(Mention { end: alias.end.max(f.end), ..alias });
+        }
+        return;
+    }
+    let Some(&first) = over.first() else {
+        found.push(alias);
+        return;
+    };
+    let start = over.iter().map(|&i| found[i].start).min().unwrap_or(alias.start).min(alias.start);
+    let end = over.iter().map(|&i| found[i].end).max().unwrap_or(alias.end).max(alias.end);
+    let within = over.len() == 1 && found[first].start <= alias.start && alias.end <= found[first].end;
+    let ty = if within { found[first].ty } else { alias.ty };
+    for &i in over.iter().rev() {
+        found.remove(i);
+    }
+    found.push(Mention { start, end, ty, ..alias });
 }
 
 /// Generic actors (gunmen, civilians …) are not named entities; events use them.
@@ -243,6 +359,73 @@ mod tests {
         assert!(heads.contains(&match_key("تنظيم")));
         assert!(heads.contains(&match_key("جماعة")) && heads.contains(&match_key("جماعه")));
         assert!(!heads.contains(&match_key("التنظيم")), "stems carry no article");
+    }
+
+    /// (text, actor id) of the linked entities of `text`.
+    fn links(text: &str) -> Vec<(String, String)> {
+        let p = Pipeline::embedded().unwrap();
+        let doc = p.analyze(crate::Input::new(text), crate::Options::default());
+        doc.entities.iter().filter_map(|e| e.actor.as_ref().map(|a| (e.text.clone(), a.id.clone()))).collect()
+    }
+
+    fn linked_to(links: &[(String, String)], text: &str) -> Option<String> {
+        links.iter().find(|(t, _)| t == text).map(|(_, id)| id.clone())
+    }
+
+    #[test]
+    fn ambiguous_and_country_aliases_link_in_a_document_about_their_country() {
+        let yemen = "تقدمت المقاومة الشعبية والجيش الوطني في مديرية حيس بمحافظة الحديدة وفي تعز وصعدة.";
+        let l = links(yemen);
+        assert_eq!(linked_to(&l, "المقاومة الشعبية").as_deref(), Some("ye.popular_resistance"), "{l:?}");
+        assert_eq!(linked_to(&l, "والجيش الوطني").as_deref(), Some("ye.gov.army"), "{l:?}");
+        let libya = "تقدم الجيش الوطني في درنة وبنغازي وسرت.";
+        assert_eq!(linked_to(&links(libya), "الجيش الوطني").as_deref(), Some("ly.lna"));
+        // No country to read them by: neither links.
+        let l = links("تقدمت المقاومة الشعبية والجيش الوطني.");
+        assert!(l.is_empty(), "{l:?}");
+    }
+
+    #[test]
+    fn a_dateline_does_not_decide_the_documents_country() {
+        // Without the dateline, Yemen (تعز) is the document's country; with it counted,
+        // Dubai and the UAE would outweigh Taiz.
+        let text = "دبي، الإمارات العربية المتحدة (CNN) -- قال الجيش الوطني إنه سيطر على مواقع في تعز.";
+        let l = links(text);
+        assert_eq!(linked_to(&l, "الجيش الوطني").as_deref(), Some("ye.gov.army"), "{l:?}");
+    }
+
+    #[test]
+    fn a_national_actor_keeps_its_link_in_its_own_country() {
+        let l = links("سيطرت قوات الجيش الوطني الليبي على درنة.");
+        assert!(l.iter().any(|(_, id)| id == "ly.lna"), "{l:?}");
+        assert!(!l.iter().any(|(_, id)| id == "ly.lna.haftar"), "{l:?}");
+    }
+
+    fn mention(start: usize, end: usize, ty: EntityType, actor: Option<usize>) -> Mention {
+        Mention { sentence: 0, start, end, ty, actor }
+    }
+
+    #[test]
+    fn an_alias_takes_in_the_tagger_spans_it_overlaps() {
+        // "تحالف دعم الشرعية في اليمن": the tagger's ORG and LOC spans inside the alias
+        // become one mention of the coalition, typed as the actor.
+        let mut found = vec![mention(0, 3, EntityType::Org, None), mention(4, 5, EntityType::Loc, None)];
+        link_match(&mut found, mention(0, 5, EntityType::Org, Some(7)));
+        assert_eq!(found, vec![mention(0, 5, EntityType::Org, Some(7))]);
+        // A span that holds the whole alias keeps the tagger's extent and type.
+        let mut found = vec![mention(0, 4, EntityType::Per, None)];
+        link_match(&mut found, mention(1, 3, EntityType::Org, Some(2)));
+        assert_eq!(found, vec![mention(0, 4, EntityType::Per, Some(2))]);
+    }
+
+    #[test]
+    fn a_span_holding_two_actors_is_split_between_them() {
+        // "الجيش اليمني والمقاومة" tagged as one span: the army, then the resistance.
+        let mut found = vec![mention(0, 3, EntityType::Org, None)];
+        link_match(&mut found, mention(0, 2, EntityType::Org, Some(1)));
+        link_match(&mut found, mention(2, 3, EntityType::Org, Some(5)));
+        found.sort_by_key(|m| m.start);
+        assert_eq!(found, vec![mention(0, 2, EntityType::Org, Some(1)), mention(2, 3, EntityType::Org, Some(5))]);
     }
 
     #[test]
