@@ -130,10 +130,8 @@ fn directed_sides(
         .map(|(i, p)| (marked(cx, *i), p.clone()))
         .collect();
     let agent_after = after.iter().find(|(k, _)| *k == Marked::Agent).map(|(_, p)| p.clone());
-    let before = before
-        .or(agent_after)
-        .or_else(|| speaker(cx, m.trig))
-        .or_else(|| relative_subject(cx, &m.clause, parts));
+    let before =
+        before.or(agent_after).or_else(|| speaker(cx, m.trig)).or_else(|| relative_subject(cx, &m.clause, parts));
     let mut rest: Vec<(Marked, Participant)> = after.into_iter().filter(|(k, _)| *k != Marked::Agent).collect();
     // Marked targets first, then the others in text order.
     rest.sort_by_key(|(k, _)| *k != Marked::Target);
