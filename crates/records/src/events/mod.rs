@@ -177,8 +177,8 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
     let (mut events, background) = background::split(merged, doc.published);
     // After merging (so the fallback never keeps two mentions apart).
     let doc_place = place::main_place(doc);
-    for e in events.iter_mut().filter(|e| e.place.is_none()) {
-        e.place = doc_place.clone();
+    for e in &mut events {
+        place::fall_back(&mut e.place, doc_place.as_ref());
     }
     run.checks.extend(sequence::sequence_checks(&mut events, doc.times, doc.text, &idx, lex));
     let sourcing = attribution::sourcing(&events);

@@ -40,6 +40,19 @@ pub(super) fn main_place(doc: &Doc<'_>) -> Option<PlaceRef> {
     best(true).or_else(|| best(false))
 }
 
+/// An event named no place, or only its country: the article's main place stands in when it
+/// is in that country (an ACLED coder codes the most specific place the report supports).
+pub(super) fn fall_back(place: &mut Option<PlaceRef>, main: Option<&PlaceRef>) {
+    let Some(main) = main else { return };
+    let replace = match place {
+        None => true,
+        Some(p) => p.level == PlaceLevel::Country && main.level != PlaceLevel::Country && main.country == p.country,
+    };
+    if replace {
+        *place = Some(main.clone());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::events::testdoc::{only, TestDoc, PUBLISHED};
@@ -58,5 +71,23 @@ mod tests {
         // With none in its clause, the sentence's first place.
         let d = TestDoc::new("في عدن، قصفت القوات المواقع.", PUBLISHED).place("عدن", "ye.aden", "city");
         assert_eq!(only(&d).place.unwrap().id, "ye.aden");
+    }
+
+    #[test]
+    fn an_event_placed_only_in_a_country_takes_the_articles_place_there() {
+        let d = TestDoc::new("قصفت الطائرات مواقع في الحديدة. وقالت المصادر إن غارة ضربت اليمن.", PUBLISHED)
+            .place("الحديدة", "ye.hodeidah", "city")
+            .place("اليمن", "country:YE", "country");
+        let evs = crate::events::testdoc::events(&d);
+        assert!(evs.iter().all(|e| e.place.as_ref().unwrap().id == "ye.hodeidah"), "{evs:#?}");
+    }
+
+    #[test]
+    fn a_country_elsewhere_keeps_its_own_place() {
+        let d = TestDoc::new("قصفت الطائرات مواقع في الحديدة. وقالت المصادر إن غارة ضربت سوريا.", PUBLISHED)
+            .place("الحديدة", "ye.hodeidah", "city")
+            .place("سوريا", "country:SY", "country");
+        let evs = crate::events::testdoc::events(&d);
+        assert!(evs.iter().any(|e| e.place.as_ref().unwrap().id == "country:SY"), "{evs:#?}");
     }
 }

@@ -206,7 +206,7 @@ pub fn place(id: &str, level: &str) -> PlaceRef {
         lat: 0.0,
         lon: 0.0,
         level: level.parse().unwrap(),
-        country: "YE".into(),
+        country: id.strip_prefix("country:").unwrap_or("YE").into(),
         admin1: None,
         admin2: None,
         geonameid: None,
