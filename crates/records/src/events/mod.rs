@@ -30,6 +30,7 @@ mod participants;
 mod place;
 mod sequence;
 mod tense;
+mod territory;
 mod time;
 mod triggers;
 
@@ -175,6 +176,7 @@ pub fn extract(doc: &Doc<'_>, lex: &RecordsLexicon) -> Extracted {
     }
     let merged = merge::merge(run.events, doc.text, &idx, lex);
     let (mut events, background) = background::split(merged, doc.published);
+    territory::settle(&mut events);
     // After merging (so the fallback never keeps two mentions apart).
     let doc_place = place::main_place(doc);
     for e in &mut events {
