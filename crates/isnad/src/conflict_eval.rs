@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{bail, Context};
 use isnad_pipeline::{Input, InputMeta, Options, Pipeline};
@@ -133,7 +133,7 @@ pub fn eval(p: &Pipeline, dir: &Path, corpus: &Path, errors: bool) -> anyhow::Re
     let splits = read_splits(&dir.join("articles.tsv"))?;
     let texts = crate::events_eval::load_texts(corpus)?;
     let mut by_split: BTreeMap<String, (Tally, String)> = BTreeMap::new();
-    for f in gold_files(&dir.join("gold"))? {
+    for f in crate::events_eval::gold_files(&dir.join("gold"))? {
         let gold: Gold = serde_json::from_str(&std::fs::read_to_string(&f)?)
             .with_context(|| format!("{}: not a gold file of eval/CODING.md", f.display()))?;
         let Some(split) = splits.get(&gold.id) else { bail!("{}: {} is not in articles.tsv", f.display(), gold.id) };
@@ -177,16 +177,6 @@ fn read_splits(path: &Path) -> anyhow::Result<HashMap<String, String>> {
         };
     }
     Ok(out)
-}
-
-fn gold_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    Ok(files)
 }
 
 fn overlaps(g: &GoldEvent, e: &EventRecord) -> bool {
@@ -333,18 +323,11 @@ fn in_range(f: &str, from: &str, to: &str) -> bool {
     day >= from && day < to
 }
 
-fn prf(correct: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if pred == 0 { 0.0 } else { 100.0 * correct as f64 / pred as f64 };
-    let r = if gold == 0 { 0.0 } else { 100.0 * correct as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-    (p, r, f)
-}
-
 /// The report of one split and its gated figures (`conflict.<split>.<metric>`).
 fn summarise(split: &str, t: &Tally, errors: &str) -> SplitScores {
     let mut r = String::new();
-    let (dp, dr, df) = prf(t.detected, t.pred, t.gold);
-    let (tp, tr, tf) = prf(t.typed, t.pred, t.gold);
+    let (dp, dr, df) = crate::events_eval::prf(t.detected, t.pred, t.gold);
+    let (tp, tr, tf) = crate::events_eval::prf(t.typed, t.pred, t.gold);
     let per_gold = t.pred as f64 / t.gold.max(1) as f64;
     let _ = writeln!(
         r,

@@ -98,7 +98,7 @@ fn fold_en(s: &str) -> String {
         .replace("ee", "i")
 }
 
-fn prf(correct: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
+pub fn prf(correct: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
     let p = if pred == 0 { 0.0 } else { 100.0 * correct as f64 / pred as f64 };
     let r = if gold == 0 { 0.0 } else { 100.0 * correct as f64 / gold as f64 };
     let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
@@ -156,7 +156,7 @@ pub fn load_texts(corpus: &Path) -> anyhow::Result<HashMap<String, (String, Opti
 }
 
 /// The `.json` gold files of a directory, sorted.
-fn gold_files(gold_dir: &Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
+pub fn gold_files(gold_dir: &Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
     let mut files: Vec<_> = std::fs::read_dir(gold_dir)
         .with_context(|| format!("cannot read {}", gold_dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
