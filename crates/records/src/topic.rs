@@ -41,7 +41,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 6, rate: 0.2, l2: 1e-6, prune: 0.02 }
+        TrainOptions { epochs: 6, rate: 0.2, l2: 1e-6, prune: 0.1 }
     }
 }
 
