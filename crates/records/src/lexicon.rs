@@ -81,6 +81,61 @@ pub struct Term {
     pub gloss: String,
 }
 
+/// What a word near a number says of the count (`events/count_words.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountRole {
+    /// A noun right after a number that counts people (42 حوثيا).
+    People,
+    /// After a partitive, the group the counted people belong to (3 من مليشيات …).
+    Group,
+    /// May stand between a counted noun and a cue after it (آخرين، على الأقل).
+    Filler,
+    /// A number right after it is part of a total already given (بينهم 3 أطفال).
+    Part,
+    /// The nearest number is a running total over many happenings (منذ بدء …).
+    RunningTotal,
+    /// A count cue with a singular pronoun: one victim (مقتله).
+    OneVictim,
+    /// A singular person noun right after a count cue: one victim (مقتل القيادي).
+    OnePerson,
+    /// A count cue that names no single victim even before a person noun (حياة المواطن).
+    NotForOne,
+    /// "Two" where the text layer reads no number (مقتل اثنين من …، فلسطينيين اثنين).
+    Two,
+}
+
+impl CountRole {
+    /// The role named in the `role` column; `partitive` is kept apart (compared on keys).
+    fn parse(s: &str) -> Option<CountRole> {
+        Some(match s {
+            "people" => CountRole::People,
+            "group" => CountRole::Group,
+            "filler" => CountRole::Filler,
+            "part" => CountRole::Part,
+            "running_total" => CountRole::RunningTotal,
+            "one_victim" => CountRole::OneVictim,
+            "one_person" => CountRole::OnePerson,
+            "not_for_one" => CountRole::NotForOne,
+            "two" => CountRole::Two,
+            _ => return None,
+        })
+    }
+}
+
+/// The roles of `events/count_words.tsv`, as written in its `role` column.
+const COUNT_ROLES: [&str; 10] = [
+    "people",
+    "group",
+    "partitive",
+    "filler",
+    "part",
+    "running_total",
+    "one_victim",
+    "one_person",
+    "not_for_one",
+    "two",
+];
+
 /// All of it, indexed for phrase lookup.
 #[derive(Debug)]
 pub struct RecordsLexicon {
@@ -96,6 +151,10 @@ pub struct RecordsLexicon {
     pub framing: PhraseIndex<Term>,
     /// Words before a bare number that name what it counts.
     pub count_cues: PhraseIndex<String>,
+    /// Words around a number that say whom it counts, and whether it is one happening's count.
+    pub count_words: PhraseIndex<CountRole>,
+    /// Partitive words (3 من …), as match keys of whole tokens.
+    pub partitives: Vec<String>,
     /// Function words the rules look for, by role.
     pub words: Words,
     /// Ordinal words read after a trigger.
@@ -118,7 +177,7 @@ macro_rules! data_file {
 }
 
 /// The files, in load order.
-const DATA_FILES: [DataFile; 8] = [
+const DATA_FILES: [DataFile; 9] = [
     data_file!("events/triggers.tsv", parse_triggers),
     data_file!("attribution/cues.tsv", parse_cues),
     data_file!("attribution/sources.tsv", parse_sources),
@@ -127,6 +186,7 @@ const DATA_FILES: [DataFile; 8] = [
     data_file!("events/count_cues.tsv", parse_count_cues),
     data_file!("records/words.tsv", parse_words),
     data_file!("records/ordinals.tsv", parse_ordinals),
+    data_file!("events/count_words.tsv", parse_count_words),
 ];
 
 /// The lexicon's files, as paths under `data/`, in load order.
@@ -155,6 +215,8 @@ impl RecordsLexicon {
             factuality: PhraseIndex::new(affixes),
             framing: PhraseIndex::new(affixes),
             count_cues: PhraseIndex::new(affixes),
+            count_words: PhraseIndex::new(affixes),
+            partitives: Vec::new(),
             words: Words::default(),
             ordinals: Ordinals::default(),
         }
@@ -285,6 +347,31 @@ fn parse_count_cues(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), Lo
         }
     }
     Ok(())
+}
+
+/// `events/count_words.tsv`: the words around a number, by role; every role
+/// must have a form (a rule whose words went missing would silently stop applying).
+fn parse_count_words(lex: &mut RecordsLexicon, f: &str, c: &str) -> Result<(), LoadError> {
+    let mut seen = [false; COUNT_ROLES.len()];
+    for row in rows(f, c, "role\tforms\tnotes") {
+        let (line, cols) = row?;
+        let Some(at) = COUNT_ROLES.iter().position(|r| *r == cols[0]) else {
+            return Err(err(f, line, format!("unknown role {:?}", cols[0])));
+        };
+        for form in forms(cols[1]) {
+            seen[at] = true;
+            match CountRole::parse(cols[0]) {
+                Some(role) => {
+                    lex.count_words.add(form, role);
+                }
+                None => lex.partitives.push(isnad_text::match_key(form)),
+            }
+        }
+    }
+    match seen.iter().position(|s| !s) {
+        Some(i) => Err(err(f, 0, format!("role {:?} has no words", COUNT_ROLES[i]))),
+        None => Ok(()),
+    }
 }
 
 /// `records/words.tsv`: the function words, by role.
@@ -426,6 +513,7 @@ ied\tعبوات ناسفة|عبوة ناسفة\tnoun\tASSAULT\texplosives\tExplo
             ("attribution/sources.tsv", "\tanonymous\t", "\tanonymus\t"),
             ("records/words.tsv", "\nrelay\t", "\nrelays\t"),
             ("records/ordinals.tsv", "\t2\t", "\ttwo\t"),
+            ("events/count_words.tsv", "\npart\t", "\nparts\t"),
         ] {
             let dir = data_copy("broken");
             let path = dir.join(rel);
@@ -437,6 +525,19 @@ ied\tعبوات ناسفة|عبوة ناسفة\tnoun\tASSAULT\texplosives\tExplo
             assert_eq!((e.file.as_str(), e.line), (path.display().to_string().as_str(), line), "{e}");
             std::fs::remove_dir_all(dir).unwrap();
         }
+    }
+
+    #[test]
+    fn count_words_load_by_role_and_every_role_needs_a_form() {
+        let lex = RecordsLexicon::embedded().unwrap();
+        assert_eq!(lex.count_words.get("حوثيا"), vec![&CountRole::People]);
+        assert_eq!(lex.count_words.get("منذ بدء"), vec![&CountRole::RunningTotal]);
+        assert_eq!(lex.partitives, vec!["من".to_string()]);
+        let mut fresh = RecordsLexicon::empty(&isnad_text::Affixes::load(&Data::Embedded).unwrap());
+        let text = include_str!("../../../data/events/count_words.tsv");
+        let without_two: String = text.lines().filter(|l| !l.starts_with("two\t")).map(|l| format!("{l}\n")).collect();
+        let e = parse_count_words(&mut fresh, "w.tsv", &without_two).unwrap_err();
+        assert!(e.message.contains("\"two\" has no words"), "{e}");
     }
 
     #[test]

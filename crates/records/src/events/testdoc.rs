@@ -187,8 +187,22 @@ fn quantity(text: &str, q: &isnad_text::Quantity) -> QuantityRecord {
             isnad_text::QuantityKind::Ordinal => isnad_schema::QuantityKind::Ordinal,
             isnad_text::QuantityKind::Approximate => isnad_schema::QuantityKind::Approximate,
         },
-        relation: None,
+        relation: q.relation.map(relation),
         unit_category: q.unit_category.clone(),
+    }
+}
+
+/// The schema's name of an approximate quantity's bound (as in the pipeline).
+fn relation(r: isnad_text::Relation) -> isnad_schema::QuantityRelation {
+    use isnad_schema::QuantityRelation as Q;
+    use isnad_text::Relation as R;
+    match r {
+        R::About => Q::About,
+        R::MoreThan => Q::MoreThan,
+        R::LessThan => Q::LessThan,
+        R::AtLeast => Q::AtLeast,
+        R::AtMost => Q::AtMost,
+        R::OrderOfMagnitude => Q::OrderOfMagnitude,
     }
 }
 
