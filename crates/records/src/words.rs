@@ -70,10 +70,22 @@ pub struct Words {
     pub target_prepositions: WordSet,
     /// Words after which a participant did the happening (على يد، من قبل، برصاص).
     pub agent_markers: WordSet,
+    /// Verbs whose object a ل introduces: a ل after them is no aim (تعرضت لهجوم), compared with stems.
+    pub lam_object_verbs: WordSet,
+    /// Words making the verbal noun after them an aim (بهدف، بغية), compared with keys.
+    pub purpose_words: WordSet,
+    /// Participles describing the noun before them (المحاصرة), compared with stems.
+    pub state_participles: WordSet,
+    /// Words saying an agreement was reached or took effect (توصل، بدأت، تم), compared with stems.
+    pub conclusion_words: WordSet,
+    /// Demonstratives pointing at the happening told last (هذا، هذه), compared with keys.
+    pub demonstratives: WordSet,
+    /// Words of expectation or fear (توقعات، احتمال), compared with stems.
+    pub conjecture_words: WordSet,
 }
 
 /// The roles of `data/records/words.tsv`, as written in its `role` column.
-const ROLES: [&str; 16] = [
+const ROLES: [&str; 22] = [
     "outlet_noun",
     "relay",
     "complementizer",
@@ -90,6 +102,12 @@ const ROLES: [&str; 16] = [
     "year_word",
     "target_preposition",
     "agent_marker",
+    "lam_object_verb",
+    "purpose_word",
+    "state_participle",
+    "conclusion_word",
+    "demonstrative",
+    "conjecture_word",
 ];
 
 impl Words {
@@ -112,6 +130,12 @@ impl Words {
             "year_word" => &mut self.year_words,
             "target_preposition" => &mut self.target_prepositions,
             "agent_marker" => &mut self.agent_markers,
+            "lam_object_verb" => &mut self.lam_object_verbs,
+            "purpose_word" => &mut self.purpose_words,
+            "state_participle" => &mut self.state_participles,
+            "conclusion_word" => &mut self.conclusion_words,
+            "demonstrative" => &mut self.demonstratives,
+            "conjecture_word" => &mut self.conjecture_words,
             _ => return None,
         })
     }
@@ -212,6 +236,16 @@ mod tests {
         assert!(w.complementizers.has("ان") && w.complementizers.has("بان"));
         // A word listed twice is kept once.
         assert_eq!(w.outlet_nouns.keys().filter(|k| *k == "وكالة").count(), 1);
+    }
+
+    #[test]
+    fn the_roles_of_the_happening_rules_load_their_words() {
+        let w = Words::parse("words.tsv", WORDS).unwrap();
+        assert!(w.lam_object_verbs.has("تعرضت") && w.purpose_words.has("بهدف"));
+        assert!(w.state_participles.has("محاصرة") && w.conclusion_words.has("توصل"));
+        assert!(w.demonstratives.has("هذه") && w.conjecture_words.has("توقعات"));
+        // Kept as match keys: a hamza is folded.
+        assert!(w.conclusion_words.has(&match_key("أبرم")) && !w.conclusion_words.has("أبرم"));
     }
 
     #[test]

@@ -12,6 +12,11 @@ use crate::lexicon::{FactCue, RecordsLexicon, Trigger};
 /// with one is not told in the past.
 pub(super) const IMPERFECT: [char; 3] = ['ي', 'ت', 'ن'];
 
+/// The part of speech of a lexicon phrase that holds a trigger word but names no
+/// happening (صادر عن: issued by, not confiscated): found as the longest match, it
+/// keeps the shorter trigger inside it from matching, and gives no event.
+const NOT_A_TRIGGER: &str = "none";
+
 /// One sentence as the stages read it.
 pub(super) struct Context<'a> {
     /// The document.
@@ -24,7 +29,8 @@ pub(super) struct Context<'a> {
     pub s: &'a SentenceView,
     /// Its tokens as lexicon words (key and stem).
     pub words: Vec<Word<'a>>,
-    /// Every trigger match, in order (overlapping entries included).
+    /// Every trigger match, in order (overlapping entries included), except the
+    /// phrases that only shadow a trigger word (pos `none`: بيان صادر عن).
     pub triggers: Vec<PhraseMatch<'a, Trigger>>,
     /// Factuality cues.
     pub facts: Vec<PhraseMatch<'a, FactCue>>,
@@ -62,7 +68,7 @@ impl<'a> Context<'a> {
             idx,
             lex,
             s,
-            triggers: lex.triggers.find(&words),
+            triggers: lex.triggers.find(&words).into_iter().filter(|m| m.value.pos != NOT_A_TRIGGER).collect(),
             facts: lex.factuality.find(&words),
             words,
             att,
