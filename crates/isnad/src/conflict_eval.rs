@@ -131,7 +131,7 @@ pub struct SplitScores {
 /// Scores every split of the set in `dir` (articles.tsv + gold/); `errors` lists dev errors.
 pub fn eval(p: &Pipeline, dir: &Path, corpus: &Path, errors: bool) -> anyhow::Result<Vec<SplitScores>> {
     let splits = read_splits(&dir.join("articles.tsv"))?;
-    let texts = crate::events_eval::load_texts(corpus)?;
+    let texts = crate::events_eval::load_texts(corpus, |id| splits.contains_key(id))?;
     let mut by_split: BTreeMap<String, (Tally, String)> = BTreeMap::new();
     for f in crate::events_eval::gold_files(&dir.join("gold"))? {
         let gold: Gold = serde_json::from_str(&std::fs::read_to_string(&f)?)

@@ -116,7 +116,7 @@ fn pct(a: usize, n: usize) -> String {
 /// Scores the pipeline's events against the gold files in `gold_dir`, reading the articles'
 /// texts from `corpus`; prints the scores and returns the gated figures.
 pub fn eval(p: &Pipeline, gold_dir: &Path, corpus: &Path, verbose: bool) -> anyhow::Result<Vec<(String, f64)>> {
-    let texts = load_texts(corpus)?;
+    let texts = load_texts(corpus, |_| true)?;
     let files = gold_files(gold_dir)?;
     let mut t = Tally::default();
     for f in &files {
@@ -141,13 +141,20 @@ pub fn eval(p: &Pipeline, gold_dir: &Path, corpus: &Path, verbose: bool) -> anyh
     Ok(summary(&t, files.len()))
 }
 
-/// Article id → (text, day of publication) from a JSON Lines corpus (`date` or `published`).
-pub fn load_texts(corpus: &Path) -> anyhow::Result<HashMap<String, (String, Option<String>)>> {
+/// Article id → (text, day of publication) from a JSON Lines corpus (`date` or `published`),
+/// for the ids `wanted` accepts.
+pub fn load_texts(
+    corpus: &Path,
+    wanted: impl Fn(&str) -> bool,
+) -> anyhow::Result<HashMap<String, (String, Option<String>)>> {
     let mut texts = HashMap::new();
     let content = std::fs::read_to_string(corpus).with_context(|| format!("cannot read {}", corpus.display()))?;
     for line in content.lines().filter(|l| !l.trim().is_empty()) {
         let v: Value = serde_json::from_str(line)?;
         if let (Some(id), Some(text)) = (v["id"].as_str(), v["text"].as_str()) {
+            if !wanted(id) {
+                continue;
+            }
             let date = v["date"].as_str().or_else(|| v["published"].as_str()).map(|d| d[..10.min(d.len())].to_string());
             texts.insert(id.to_string(), (text.to_string(), date));
         }
